@@ -1,0 +1,42 @@
+// buildApp wires plugins and features; no logic lives here.
+import fastifyCookie from '@fastify/cookie';
+import Fastify, { type FastifyServerOptions } from 'fastify';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { installAuth } from './auth/plugin';
+import { installErrorHandler } from './http/error-handler';
+import { registerHealthRoutes } from './http/health';
+import { registerOpenApi } from './http/openapi';
+import { registerSpa } from './http/spa';
+import type { App, AppDeps } from './http/types';
+import { loggerOptions } from './logger';
+
+/** Each feature registers its own routes under /api; one line per feature. */
+const FEATURES: Array<(app: App, deps: AppDeps) => void> = [];
+
+export interface BuildAppOptions {
+  logger?: FastifyServerOptions['logger'];
+}
+
+export async function buildApp(deps: AppDeps, opts: BuildAppOptions = {}): Promise<App> {
+  const app = Fastify({
+    logger: opts.logger ?? loggerOptions(deps.config.logLevel),
+    trustProxy: true,
+    bodyLimit: 1024 * 1024,
+    // Requests in flight finish on close(); new ones get 503 meanwhile.
+    return503OnClosing: true,
+    forceCloseConnections: 'idle',
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  installErrorHandler(app);
+
+  await app.register(fastifyCookie, { secret: deps.config.sessionSecret });
+  await registerOpenApi(app);
+  installAuth(app, deps);
+
+  registerHealthRoutes(app, deps);
+  for (const register of FEATURES) register(app, deps);
+
+  await registerSpa(app);
+  return app;
+}

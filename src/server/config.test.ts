@@ -1,0 +1,50 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig, loadSessionSecret, parseEnv } from './config';
+
+const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), 'convene-config-'));
+
+describe('configuration', () => {
+  it('defaults to port 8080, ./var and the embedded database', () => {
+    const env = parseEnv({});
+    expect(env.PORT).toBe(8080);
+    expect(env.DATA_DIR).toBe('./var');
+    expect(env.DATABASE_URL).toBeUndefined();
+  });
+
+  it.each([
+    ['PORT', 'eighty', /^PORT must be a port number/],
+    ['PORT', '70000', /^PORT must be a port number/],
+    ['DATABASE_URL', 'mysql://x', /^DATABASE_URL must be a postgres/],
+    ['LOG_LEVEL', 'loud', /^LOG_LEVEL must be one of/],
+    ['BASE_URL', 'not a url', /^BASE_URL must be an absolute/],
+    ['SESSION_SECRET', 'short', /^SESSION_SECRET must be at least 32/],
+  ])('a wrong %s stops start-up with one line naming it', (name, value, message) => {
+    expect(() => parseEnv({ [name]: value })).toThrowError(ConfigError);
+    expect(() => parseEnv({ [name]: value })).toThrowError(message);
+  });
+
+  it('generates the session secret once and keeps it in DATA_DIR', () => {
+    const dir = tmp();
+    const first = loadSessionSecret(dir, undefined);
+    expect(first.length).toBeGreaterThanOrEqual(32);
+    expect(loadSessionSecret(dir, undefined)).toBe(first);
+    expect(fs.statSync(path.join(dir, 'session-secret')).mode & 0o777).toBe(0o600);
+  });
+
+  it('refuses a DATA_DIR that cannot be written, naming it', () => {
+    const file = path.join(tmp(), 'a-file');
+    fs.writeFileSync(file, '');
+    expect(() => loadConfig({ DATA_DIR: path.join(file, 'sub') })).toThrowError(
+      /^DATA_DIR .* cannot be written/,
+    );
+  });
+
+  it('uses secure cookies when BASE_URL is https', () => {
+    const config = loadConfig({ DATA_DIR: tmp(), BASE_URL: 'https://events.example.org/' });
+    expect(config.secureCookies).toBe(true);
+    expect(config.baseUrl).toBe('https://events.example.org');
+  });
+});

@@ -1,0 +1,152 @@
+// The only place that reads process.env: every setting is parsed and checked here, once.
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+const emptyToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+const optionalString = z.preprocess(emptyToUndefined, z.string().optional());
+const optionalUrl = (what: string) =>
+  z.preprocess(emptyToUndefined, z.url({ error: `must be ${what}` }).optional());
+
+const envSchema = z.object({
+  PORT: z.preprocess(
+    emptyToUndefined,
+    z.coerce
+      .number({ error: 'must be a port number (1-65535)' })
+      .int({ error: 'must be a port number (1-65535)' })
+      .min(0, { error: 'must be a port number (1-65535)' })
+      .max(65535, { error: 'must be a port number (1-65535)' })
+      .default(8080),
+  ),
+  HOST: z.preprocess(emptyToUndefined, z.string().default('0.0.0.0')),
+  BASE_URL: optionalUrl('an absolute http(s) URL such as https://events.example.org'),
+  DATABASE_URL: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, { error: 'must be a postgres:// or postgresql:// connection URL' })
+      .optional(),
+  ),
+  DATA_DIR: z.preprocess(emptyToUndefined, z.string().default('./var')),
+  SESSION_SECRET: z.preprocess(
+    emptyToUndefined,
+    z.string().min(32, { error: 'must be at least 32 characters' }).optional(),
+  ),
+  LOG_LEVEL: z.preprocess(
+    emptyToUndefined,
+    z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
+  ),
+  SMTP_URL: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .regex(/^smtps?:\/\//, { error: 'must be an smtp:// or smtps:// URL' })
+      .optional(),
+  ),
+  MAIL_FROM: z.preprocess(emptyToUndefined, z.string().default('Convene <convene@localhost>')),
+  ZOOM_ACCOUNT_ID: optionalString,
+  ZOOM_CLIENT_ID: optionalString,
+  ZOOM_CLIENT_SECRET: optionalString,
+  ZOOM_WEBHOOK_SECRET: optionalString,
+  ZOOM_OAUTH_TOKEN_URL: optionalUrl('an absolute URL such as https://zoom.us/oauth/token'),
+  ZOOM_API_BASE_URL: optionalUrl('an absolute URL such as https://api.zoom.us/v2'),
+  ZOOM_TIMEOUT_MS: z.preprocess(
+    emptyToUndefined,
+    z.coerce.number({ error: 'must be a number of milliseconds' }).int().positive().default(10_000),
+  ),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export interface Config {
+  port: number;
+  host: string;
+  baseUrl: string;
+  secureCookies: boolean;
+  databaseUrl: string | undefined;
+  dataDir: string;
+  sessionSecret: string;
+  logLevel: (typeof LOG_LEVELS)[number];
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  zoom: {
+    accountId: string | undefined;
+    clientId: string | undefined;
+    clientSecret: string | undefined;
+    webhookSecret: string | undefined;
+    oauthTokenUrl: string;
+    apiBaseUrl: string;
+    timeoutMs: number;
+  };
+}
+
+/** A configuration problem that stops start-up with one line naming the variable. */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+export function parseEnv(env: Record<string, string | undefined>): Env {
+  const parsed = envSchema.safeParse(env);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  const name = issue?.path.join('.') ?? 'environment';
+  throw new ConfigError(`${name} ${issue?.message ?? 'is invalid'} (got ${JSON.stringify(env[name])})`);
+}
+
+/** The secret that signs cookies: from SESSION_SECRET, else generated once and kept under DATA_DIR. */
+export function loadSessionSecret(dataDir: string, fromEnv: string | undefined): string {
+  if (fromEnv) return fromEnv;
+  const file = path.join(dataDir, 'session-secret');
+  try {
+    return fs.readFileSync(file, 'utf8').trim();
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+  }
+  const secret = randomBytes(32).toString('base64url');
+  fs.writeFileSync(file, `${secret}\n`, { mode: 0o600, flag: 'wx' });
+  return secret;
+}
+
+/** Checks that DATA_DIR exists (creating it) and is writable, or says so in one line. */
+export function prepareDataDir(dataDir: string): string {
+  const abs = path.resolve(dataDir);
+  try {
+    fs.mkdirSync(abs, { recursive: true });
+    fs.accessSync(abs, fs.constants.W_OK);
+  } catch (err) {
+    throw new ConfigError(
+      `DATA_DIR ${abs} cannot be written (${(err as NodeJS.ErrnoException).code ?? 'error'}): choose a writable directory`,
+    );
+  }
+  return abs;
+}
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const e = parseEnv(env);
+  const dataDir = prepareDataDir(e.DATA_DIR);
+  const baseUrl = (e.BASE_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, '');
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    baseUrl,
+    secureCookies: baseUrl.startsWith('https:'),
+    databaseUrl: e.DATABASE_URL,
+    dataDir,
+    sessionSecret: loadSessionSecret(dataDir, e.SESSION_SECRET),
+    logLevel: e.LOG_LEVEL,
+    smtpUrl: e.SMTP_URL,
+    mailFrom: e.MAIL_FROM,
+    zoom: {
+      accountId: e.ZOOM_ACCOUNT_ID,
+      clientId: e.ZOOM_CLIENT_ID,
+      clientSecret: e.ZOOM_CLIENT_SECRET,
+      webhookSecret: e.ZOOM_WEBHOOK_SECRET,
+      oauthTokenUrl: e.ZOOM_OAUTH_TOKEN_URL ?? 'https://zoom.us/oauth/token',
+      apiBaseUrl: e.ZOOM_API_BASE_URL ?? 'https://api.zoom.us/v2',
+      timeoutMs: e.ZOOM_TIMEOUT_MS,
+    },
+  };
+}

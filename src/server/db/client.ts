@@ -1,0 +1,120 @@
+import path from 'node:path';
+import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
+import { migrate } from 'drizzle-orm/node-postgres/migrator';
+import pg from 'pg';
+import { projectRoot } from '../paths';
+import { EmbeddedPostgres } from './embedded-postgres';
+import * as schema from './schema';
+
+export type Db = NodePgDatabase<typeof schema>;
+export type { schema };
+
+/** Any advisory-lock key will do, as long as every instance of Convene uses the same one. */
+const MIGRATION_LOCK = 727_001;
+
+export class DatabaseUnreachable extends Error {
+  override name = 'DatabaseUnreachable';
+}
+
+export function migrationsFolder(): string {
+  return path.join(projectRoot(), 'drizzle');
+}
+
+/** Applies pending SQL migrations; instances starting together queue on an advisory lock. */
+export async function runMigrations(pool: pg.Pool): Promise<void> {
+  const client = await pool.connect();
+  try {
+    await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
+    try {
+      await migrate(drizzle(client, { casing: 'snake_case' }), { migrationsFolder: migrationsFolder() });
+    } finally {
+      await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]);
+    }
+  } finally {
+    client.release();
+  }
+}
+
+export function makeDb(pool: pg.Pool): Db {
+  return drizzle(pool, { schema, casing: 'snake_case' });
+}
+
+export interface Database {
+  pool: pg.Pool;
+  db: Db;
+  embedded: EmbeddedPostgres | undefined;
+  close(): Promise<void>;
+}
+
+export interface OpenDatabaseOptions {
+  databaseUrl: string | undefined;
+  dataDir: string;
+  log: { info(msg: string): void; warn(msg: string): void; error(msg: string): void };
+  poolSize?: number;
+}
+
+/** Opens the database of DATABASE_URL, or starts the embedded PostgreSQL under DATA_DIR/db. */
+export async function openDatabase(opts: OpenDatabaseOptions): Promise<Database> {
+  let embedded: EmbeddedPostgres | undefined;
+  let poolConfig: pg.PoolConfig;
+  if (opts.databaseUrl) {
+    poolConfig = { connectionString: opts.databaseUrl };
+  } else {
+    embedded = new EmbeddedPostgres({
+      dataDir: path.join(opts.dataDir, 'db'),
+      settings: { shared_buffers: '32MB', max_connections: '50' },
+      onLog: (line) => {
+        if (/\b(FATAL|PANIC|ERROR)\b/.test(line)) opts.log.warn(`postgres: ${line}`);
+      },
+    });
+    await embedded.start();
+    if (embedded.recovered && embedded.recovered !== 'clean') {
+      opts.log.warn(`embedded PostgreSQL recovered from an unclean stop: ${embedded.recovered}`);
+    }
+    await createDatabaseIfMissing(embedded.connection, 'convene');
+    poolConfig = { ...embedded.connection, database: 'convene' };
+  }
+  const pool = new pg.Pool({ ...poolConfig, max: opts.poolSize ?? 10, connectionTimeoutMillis: 10_000 });
+  // Without a listener, an idle client's error (e.g. the server restarting) crashes the process.
+  pool.on('error', (err) => opts.log.warn(`idle database connection error: ${err.message}`));
+  const close = async () => {
+    await pool.end().catch(() => undefined);
+    await embedded?.stop();
+  };
+  try {
+    await pool.query('SELECT 1');
+  } catch (err) {
+    await close();
+    const where = opts.databaseUrl ? redactUrl(opts.databaseUrl) : 'the embedded PostgreSQL';
+    throw new DatabaseUnreachable(`DATABASE_URL ${where} cannot be reached: ${(err as Error).message}`);
+  }
+  try {
+    await runMigrations(pool);
+  } catch (err) {
+    await close();
+    throw err;
+  }
+  return { pool, db: makeDb(pool), embedded, close };
+}
+
+async function createDatabaseIfMissing(conn: pg.ClientConfig, name: string): Promise<void> {
+  const admin = new pg.Client({ ...conn, database: 'postgres' });
+  await admin.connect();
+  try {
+    const found = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+    if (!found.rowCount) await admin.query(`CREATE DATABASE "${name}"`);
+  } finally {
+    await admin.end();
+  }
+}
+
+/** A connection URL without its password, for messages and logs. */
+export function redactUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    return u.toString();
+  } catch {
+    return '(an unparseable URL)';
+  }
+}

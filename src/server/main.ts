@@ -1,0 +1,88 @@
+// Process entry: configuration, the database (embedded or DATABASE_URL), listen, graceful shutdown.
+import pino from 'pino';
+import { buildApp } from './app';
+import { ConfigError, loadConfig } from './config';
+import { type Database, DatabaseUnreachable, openDatabase } from './db/client';
+import { EmbeddedPostgresError } from './db/embedded-postgres';
+import { loggerOptions } from './logger';
+
+/** Start-up failures the user can fix are reported in one line, without a stack trace. */
+function fail(message: string): never {
+  process.stderr.write(`convene: ${message}\n`);
+  process.exit(1);
+}
+
+async function main(): Promise<void> {
+  let config: ReturnType<typeof loadConfig>;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) fail(err.message);
+    throw err;
+  }
+  const log = pino(loggerOptions(config.logLevel) as pino.LoggerOptions);
+  let database: Database;
+  try {
+    database = await openDatabase({
+      databaseUrl: config.databaseUrl,
+      dataDir: config.dataDir,
+      log: wrap(log),
+    });
+  } catch (err) {
+    if (err instanceof DatabaseUnreachable || err instanceof EmbeddedPostgresError) fail(err.message);
+    throw err;
+  }
+  const app = await buildApp(
+    { config, db: database.db, pool: database.pool, clock: () => new Date() },
+    { logger: loggerOptions(config.logLevel) },
+  );
+
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return; // npm forwards SIGINT, so it can arrive twice
+    closing = true;
+    app.log.info({ signal }, 'shutting down');
+    try {
+      await app.close(); // finishes requests in flight
+    } finally {
+      await database.close(); // then the pool, then the embedded PostgreSQL
+    }
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+
+  try {
+    await app.listen({ port: config.port, host: config.host });
+  } catch (err) {
+    await database.close();
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'EADDRINUSE')
+      fail(`PORT ${config.port} is already in use: stop the other program or set PORT`);
+    if (code === 'EACCES')
+      fail(`PORT ${config.port} needs privileges this user lacks: choose a port above 1023`);
+    throw err;
+  }
+  app.log.info(
+    {
+      url: config.baseUrl,
+      database: config.databaseUrl ? 'DATABASE_URL' : `embedded (${config.dataDir}/db)`,
+    },
+    'Convene is ready',
+  );
+}
+
+function wrap(log: pino.Logger) {
+  return {
+    info: (msg: string) => log.info(msg),
+    warn: (msg: string) => log.warn(msg),
+    error: (msg: string) => log.error(msg),
+  };
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(
+    `convene: failed to start: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`,
+  );
+  process.exit(1);
+});

@@ -1,0 +1,139 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { LightMyRequestResponse } from 'fastify';
+import { afterAll, beforeAll } from 'vitest';
+import { buildApp } from '../../src/server/app';
+import type { Config } from '../../src/server/config';
+import type { App, AppDeps, Clock } from '../../src/server/http/types';
+import { createTestDatabase, type TestDatabase } from './database';
+
+export function testConfig(overrides: Partial<Config> = {}): Config {
+  return {
+    port: 0,
+    host: '127.0.0.1',
+    baseUrl: 'http://localhost:8080',
+    secureCookies: false,
+    databaseUrl: undefined,
+    dataDir: fs.mkdtempSync(path.join(os.tmpdir(), 'convene-test-data-')),
+    sessionSecret: 'test-session-secret-that-is-long-enough-0123456789',
+    logLevel: 'silent',
+    smtpUrl: undefined,
+    mailFrom: 'Convene <convene@test.invalid>',
+    zoom: {
+      accountId: undefined,
+      clientId: undefined,
+      clientSecret: undefined,
+      webhookSecret: undefined,
+      oauthTokenUrl: 'https://zoom.us/oauth/token',
+      apiBaseUrl: 'https://api.zoom.us/v2',
+      timeoutMs: 10_000,
+    },
+    ...overrides,
+  };
+}
+
+/** A clock tests can move: `clock.set(date)`, `clock.advance(ms)`. */
+export function fakeClock(start = new Date('2030-01-15T09:00:00Z')) {
+  let now = start.getTime();
+  const clock = (() => new Date(now)) as Clock & { set(d: Date): void; advance(ms: number): void };
+  clock.set = (d: Date) => {
+    now = d.getTime();
+  };
+  clock.advance = (ms: number) => {
+    now += ms;
+  };
+  return clock;
+}
+
+export interface TestApp {
+  app: App;
+  deps: AppDeps;
+  database: TestDatabase;
+}
+
+export async function buildTestApp(opts: { clock?: Clock; config?: Partial<Config> } = {}): Promise<TestApp> {
+  const database = await createTestDatabase();
+  const deps: AppDeps = {
+    config: testConfig(opts.config),
+    db: database.db,
+    pool: database.pool,
+    clock: opts.clock ?? (() => new Date()),
+  };
+  const app = await buildApp(deps, { logger: false });
+  await app.ready();
+  return { app, deps, database };
+}
+
+/**
+ * One app and one database for a test file, built before its tests and dropped after them.
+ * Read the fields inside tests (they are set in beforeAll).
+ */
+export function useTestApp(opts: { clock?: Clock; config?: Partial<Config> } = {}): TestApp {
+  const holder = {} as TestApp;
+  beforeAll(async () => {
+    Object.assign(holder, await buildTestApp(opts));
+  });
+  afterAll(async () => {
+    await holder.app?.close();
+    await holder.database?.drop();
+  });
+  return holder;
+}
+
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/** A browser-like client over app.inject(): keeps cookies and echoes the CSRF cookie in its header. */
+export class Agent {
+  private cookies = new Map<string, string>();
+
+  constructor(private readonly app: App) {}
+
+  async request(method: Method, url: string, body?: unknown, headers: Record<string, string> = {}) {
+    if (method !== 'GET' && !this.cookies.has('convene_csrf')) await this.request('GET', '/api/auth/session');
+    const cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+    const csrf = this.cookies.get('convene_csrf');
+    const res = await this.app.inject({
+      method,
+      url,
+      headers: {
+        ...(cookie ? { cookie } : {}),
+        ...(csrf && method !== 'GET' ? { 'x-csrf-token': csrf } : {}),
+        ...headers,
+      },
+      ...(body !== undefined ? { payload: body as Record<string, unknown> } : {}),
+    });
+    this.keepCookies(res);
+    return res;
+  }
+
+  private keepCookies(res: LightMyRequestResponse) {
+    for (const c of res.cookies as Array<{ name: string; value: string; maxAge?: number; expires?: Date }>) {
+      const expired = c.maxAge === 0 || (c.expires !== undefined && c.expires.getTime() <= Date.now());
+      if (expired || c.value === '') this.cookies.delete(c.name);
+      else this.cookies.set(c.name, c.value);
+    }
+  }
+
+  get(url: string, headers?: Record<string, string>) {
+    return this.request('GET', url, undefined, headers);
+  }
+  post(url: string, body?: unknown, headers?: Record<string, string>) {
+    return this.request('POST', url, body ?? {}, headers);
+  }
+  put(url: string, body?: unknown) {
+    return this.request('PUT', url, body ?? {});
+  }
+  patch(url: string, body?: unknown) {
+    return this.request('PATCH', url, body ?? {});
+  }
+  delete(url: string, body?: unknown) {
+    return this.request('DELETE', url, body);
+  }
+  hasCookie(name: string) {
+    return this.cookies.has(name);
+  }
+  setCookie(name: string, value: string) {
+    this.cookies.set(name, value);
+  }
+}
