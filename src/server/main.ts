@@ -4,6 +4,7 @@ import { buildApp } from './app';
 import { ConfigError, loadConfig } from './config';
 import { type Database, DatabaseUnreachable, openDatabase } from './db/client';
 import { EmbeddedPostgresError } from './db/embedded-postgres';
+import { JobRegistry, startJobRunner } from './jobs/jobs';
 import { loggerOptions } from './logger';
 
 /** Start-up failures the user can fix are reported in one line, without a stack trace. */
@@ -32,10 +33,16 @@ async function main(): Promise<void> {
     if (err instanceof DatabaseUnreachable || err instanceof EmbeddedPostgresError) fail(err.message);
     throw err;
   }
+  const jobs = new JobRegistry();
   const app = await buildApp(
-    { config, db: database.db, pool: database.pool, clock: () => new Date() },
+    { config, db: database.db, pool: database.pool, clock: () => new Date(), jobs },
     { logger: loggerOptions(config.logLevel) },
   );
+  const runner = await startJobRunner({
+    pool: database.pool,
+    registry: jobs,
+    log: app.log.child({ module: 'jobs' }),
+  });
 
   let closing = false;
   const shutdown = async (signal: string) => {
@@ -44,6 +51,7 @@ async function main(): Promise<void> {
     app.log.info({ signal }, 'shutting down');
     try {
       await app.close(); // finishes requests in flight
+      await runner.stop(); // lets running jobs finish; pending ones stay queued in PostgreSQL
     } finally {
       await database.close(); // then the pool, then the embedded PostgreSQL
     }
@@ -55,6 +63,7 @@ async function main(): Promise<void> {
   try {
     await app.listen({ port: config.port, host: config.host });
   } catch (err) {
+    await runner.stop();
     await database.close();
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'EADDRINUSE')

@@ -6,6 +6,7 @@ import { afterAll, beforeAll } from 'vitest';
 import { buildApp } from '../../src/server/app';
 import type { Config } from '../../src/server/config';
 import type { App, AppDeps, Clock } from '../../src/server/http/types';
+import { JobRegistry, runDueJobs } from '../../src/server/jobs/jobs';
 import { createTestDatabase, type TestDatabase } from './database';
 
 export function testConfig(overrides: Partial<Config> = {}): Config {
@@ -59,10 +60,18 @@ export async function buildTestApp(opts: { clock?: Clock; config?: Partial<Confi
     db: database.db,
     pool: database.pool,
     clock: opts.clock ?? (() => new Date()),
+    jobs: new JobRegistry(),
   };
   const app = await buildApp(deps, { logger: false });
   await app.ready();
   return { app, deps, database };
+}
+
+const quietLog = { info: () => undefined, warn: () => undefined, error: () => undefined };
+
+/** Runs the background jobs that are due now (tests drive the queue explicitly). */
+export async function runJobs(t: TestApp): Promise<void> {
+  await runDueJobs({ pool: t.deps.pool, registry: t.deps.jobs, log: quietLog });
 }
 
 /**
