@@ -4,7 +4,8 @@ import { buildApp } from './app';
 import { ConfigError, loadConfig } from './config';
 import { type Database, DatabaseUnreachable, openDatabase } from './db/client';
 import { EmbeddedPostgresError } from './db/embedded-postgres';
-import { JobRegistry, startJobRunner } from './jobs/jobs';
+import { makeDeps } from './deps';
+import { startJobRunner } from './jobs/jobs';
 import { loggerOptions } from './logger';
 
 /** Start-up failures the user can fix are reported in one line, without a stack trace. */
@@ -33,14 +34,11 @@ async function main(): Promise<void> {
     if (err instanceof DatabaseUnreachable || err instanceof EmbeddedPostgresError) fail(err.message);
     throw err;
   }
-  const jobs = new JobRegistry();
-  const app = await buildApp(
-    { config, db: database.db, pool: database.pool, clock: () => new Date(), jobs },
-    { logger: loggerOptions(config.logLevel) },
-  );
+  const deps = makeDeps({ config, db: database.db, pool: database.pool });
+  const app = await buildApp(deps, { logger: loggerOptions(config.logLevel) });
   const runner = await startJobRunner({
     pool: database.pool,
-    registry: jobs,
+    registry: deps.jobs,
     log: app.log.child({ module: 'jobs' }),
   });
 

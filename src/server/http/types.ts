@@ -10,6 +10,7 @@ import type pg from 'pg';
 import type { Config } from '../config';
 import type { Db } from '../db/client';
 import type { JobRegistry } from '../jobs/jobs';
+import type { Mailer } from '../mail/mailer';
 
 /** The Fastify instance every feature registers its routes on: zod schemas type requests and replies. */
 export type App = FastifyInstance<
@@ -30,4 +31,5 @@ export interface AppDeps {
   clock: Clock;
   /** Features define their background jobs here while registering. */
   jobs: JobRegistry;
+  mailer: Mailer;
 }
