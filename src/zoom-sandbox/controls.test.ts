@@ -50,13 +50,18 @@ describe('injected faults', () => {
     expect(Date.now() - started).toBeGreaterThanOrEqual(55);
   });
 
-  it('can drop the connection without an answer', async () => {
+  it('can drop the connection without an answer or any processing', async () => {
     const sandbox = await makeSandbox();
     await sandbox.token();
     sandbox.state.injectFault({ path: '/v2/users/me', dropConnection: true });
     await expect(sandbox.call('GET', '/v2/users/me')).rejects.toThrow();
     expect(sandbox.state.requests.find({ path: '/v2/users/me' }).map((r) => r.status)).toEqual([0]);
     expect((await sandbox.call('GET', '/v2/users/me')).statusCode).toBe(200);
+    const issued = sandbox.state.tokens.issuedCount;
+    sandbox.state.injectFault({ path: '/oauth/token', dropConnection: true });
+    await expect(requestToken(sandbox.app)).rejects.toThrow();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(sandbox.state.tokens.issuedCount).toBe(issued);
   });
 
   it('are cleared by clearFaults', async () => {

@@ -3,6 +3,16 @@ import { ZoomApiError } from './errors';
 import { PLANS, RateLimiter } from './rate-limit';
 import { createMeeting, makeSandbox, makeUser, T0 } from './test-helpers';
 
+function thrownBy(fn: () => unknown): ZoomApiError {
+  try {
+    fn();
+  } catch (err) {
+    if (err instanceof ZoomApiError) return err;
+    throw err;
+  }
+  throw new Error('expected a ZoomApiError');
+}
+
 const perSecondBody = {
   code: 429,
   message: 'You have reached the maximum per-second rate limit for this API. Try again later.',
@@ -121,13 +131,7 @@ describe('the per-host daily cap on meeting create and update', () => {
     expect(() => limiter.consumeHostDaily('meeting', 'h', 'Medium')).toThrow(ZoomApiError);
     expect(limiter.consumeHostDaily('webinar', 'h', 'Light')['X-RateLimit-Remaining']).toBe('99');
     for (let i = 1; i < 100; i++) limiter.consumeHostDaily('webinar', 'h', 'Light');
-    try {
-      limiter.consumeHostDaily('webinar', 'h', 'Light');
-      expect.unreachable();
-    } catch (err) {
-      expect(err).toBeInstanceOf(ZoomApiError);
-      expect((err as ZoomApiError).message).toContain('Webinar Create/Update');
-    }
+    expect(() => limiter.consumeHostDaily('webinar', 'h', 'Light')).toThrow(/Webinar Create\/Update/);
     now = Date.parse('2026-03-03T00:00:00Z');
     expect(limiter.consumeHostDaily('webinar', 'h', 'Light')['X-RateLimit-Remaining']).toBe('99');
   });
@@ -142,14 +146,7 @@ describe('daily account quotas', () => {
       limiter.consume('acct', 'Medium');
     }
     now += 500;
-    let caught: unknown;
-    try {
-      limiter.consume('acct', 'Medium');
-    } catch (err) {
-      caught = err;
-    }
-    expect(caught).toBeInstanceOf(ZoomApiError);
-    const error = caught as ZoomApiError;
+    const error = thrownBy(() => limiter.consume('acct', 'Medium'));
     expect(error.body()).toEqual({
       code: 429,
       message:

@@ -1,6 +1,5 @@
 import { createHmac } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createMeeting, makeSandbox, T0 } from './test-helpers';
 import type { WebhookOptions } from './types';
@@ -42,7 +41,9 @@ async function startReceiver(): Promise<Receiver> {
   });
   servers.push(server);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  receiver.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/zoom/webhook`;
+  const address = server.address();
+  if (address === null || typeof address === 'string') throw new Error('receiver has no port');
+  receiver.url = `http://127.0.0.1:${address.port}/zoom/webhook`;
   return receiver;
 }
 
