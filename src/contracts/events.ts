@@ -31,9 +31,12 @@ export const Colour = z.string().regex(/^#[0-9a-fA-F]{6}$/, { error: 'must be a 
 export const ProtectionMode = z.enum(['public', 'logged_in', 'restricted']);
 export type ProtectionMode = z.infer<typeof ProtectionMode>;
 
-const Title = z.string().trim().min(1, { error: 'must not be empty' }).max(250);
-const Markdown = z.string().max(100_000);
-const ShortText = z.string().trim().max(250);
+/** PostgreSQL text cannot hold NUL: refuse it here rather than fail in the database. */
+const noNul = (s: string) => !s.includes('\u0000');
+const NUL = { error: 'must not contain NUL characters' };
+const Title = z.string().trim().min(1, { error: 'must not be empty' }).max(250).refine(noNul, NUL);
+const Markdown = z.string().max(100_000).refine(noNul, NUL);
+const ShortText = z.string().trim().max(250).refine(noNul, NUL);
 /** A session block or contribution lasts between one minute and 31 days. */
 const Duration = z
   .number()
@@ -315,18 +318,18 @@ export type UpdateContributionBody = z.infer<typeof UpdateContributionBody>;
 export const ListEventsQuery = z.object({
   /** Present (empty, "true" or "1"): only events that have not ended yet, soonest first. */
   upcoming: z.enum(['', 'true', 'false', '1', '0']).optional(),
-  q: z.string().trim().max(200).optional(),
+  q: z.string().trim().max(200).refine(noNul, NUL).optional(),
   page: z.coerce.number().int().min(1).max(10_000).default(1),
 });
 export const PageQuery = z.object({ page: z.coerce.number().int().min(1).max(10_000).default(1) });
-export const LogQuery = PageQuery.extend({ module: z.string().max(64).optional() });
+export const LogQuery = PageQuery.extend({ module: z.string().max(64).refine(noNul, NUL).optional() });
 
 export const CloneBody = z.object({
   /** The clone's start; its end and timetable move by the same amount. */
   startDate: IsoDateTime,
   title: Title.optional(),
   /** Option id → on/off; options left out take their default. */
-  options: z.record(z.string().max(64), z.boolean()).default({}),
+  options: z.record(z.string().max(64).refine(noNul, NUL), z.boolean()).default({}),
 });
 export type CloneBody = z.infer<typeof CloneBody>;
 

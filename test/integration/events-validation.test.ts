@@ -65,6 +65,16 @@ describe('validation of events and their timetable', () => {
     ]);
   });
 
+  it('stores a timezone in its canonical spelling', async () => {
+    const res = await agent.post('/api/events', { ...newEvent, timezone: 'europe/zurich' });
+    expect(res.json().timezone).toBe('Europe/Zurich');
+  });
+
+  it('refuses text the database cannot hold, naming the field, instead of failing with a 500', async () => {
+    expect(fieldsOf(await agent.post('/api/events', { ...newEvent, title: 'a\u0000b' }))).toEqual(['title']);
+    expect(fieldsOf(await agent.get('/api/events?q=%00'))).toEqual(['query.q']);
+  });
+
   it('refuses a start that is not a date, an empty title and an unknown protection mode', async () => {
     const res = await agent.post('/api/events', {
       ...newEvent,

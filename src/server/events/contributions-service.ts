@@ -132,14 +132,14 @@ async function presentStored(tx: DbOrTx, c: ContributionRow, event: EventRow): P
 
 const logFields = (
   c: Pick<ContributionRow, 'title' | 'description' | 'startAt' | 'durationMinutes' | 'blockId'>,
-  speakers: Pick<SpeakerRow, 'name'>[],
+  speakers: Pick<SpeakerRow, 'userId' | 'name' | 'email'>[],
 ) => ({
   title: c.title,
   description: c.description,
   start: c.startAt,
   durationMinutes: c.durationMinutes,
   blockId: c.blockId,
-  speakers: speakers.map((s) => s.name),
+  speakers: speakers.map((s) => ({ userId: s.userId, name: s.name, email: s.email })),
 });
 
 async function lockContribution(

@@ -1,3 +1,4 @@
+import { and, type SQL, sql } from 'drizzle-orm';
 import type { NodePgQueryResultHKT } from 'drizzle-orm/node-postgres';
 import type { PgDatabase } from 'drizzle-orm/pg-core';
 import type * as schema from '../db/schema';
@@ -21,4 +22,9 @@ export async function inTurn<T extends readonly unknown[]>(
   const results: unknown[] = [];
   for (const query of queries) results.push(await query);
   return results as unknown as T;
+}
+
+/** `and` of the conditions, as SQL (Drizzle's `and` may return undefined when given none). */
+export function allOf(...conditions: Array<SQL | undefined>): SQL {
+  return and(...conditions) ?? sql`true`;
 }

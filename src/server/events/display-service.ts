@@ -3,7 +3,7 @@
 import { and, asc, desc, eq, gt, ilike, inArray, isNull, type SQL, sql } from 'drizzle-orm';
 import type { BlockPage, ContributionPage, EventList, EventPage } from '../../contracts/events';
 import { NotFound } from '../errors';
-import { type DbOrTx, inTurn, type Viewer } from './db-types';
+import { allOf, type DbOrTx, inTurn, type Viewer } from './db-types';
 import type { EventAccess } from './permissions';
 import { isManagerSql, visibleEventsWhere } from './permissions';
 import {
@@ -196,7 +196,7 @@ export function listEvents(
   const order = filter.upcoming
     ? [asc(events.startAt), asc(events.id)]
     : [desc(events.startAt), desc(events.id)];
-  return pageOfEvents(db, viewer, and(...conditions) as SQL, order, filter.page);
+  return pageOfEvents(db, viewer, allOf(...conditions), order, filter.page);
 }
 
 /** Events the user is listed as a manager of (admins included only where listed). */
@@ -208,7 +208,7 @@ export function listManagedEvents(db: DbOrTx, user: NonNullable<Viewer>, page: n
   return pageOfEvents(
     db,
     user,
-    and(isNull(events.deletedAt), managed) as SQL,
+    allOf(isNull(events.deletedAt), managed),
     [desc(events.startAt), desc(events.id)],
     page,
   );

@@ -9,7 +9,7 @@ import { emitEventHook } from './hooks';
 import { changedFields, writeEventLog } from './log';
 import { presentEvent } from './present';
 import { contributions, type EventRow, eventManagers, events, sessionBlocks } from './schema';
-import { sameInstant } from './time';
+import { canonicalTimezone, sameInstant } from './time';
 import { assertVersion, countEntriesOutside, lockEvent } from './write-helpers';
 
 export interface ServiceDeps {
@@ -37,7 +37,7 @@ export async function createEvent(
         description: body.description,
         startAt,
         endAt,
-        timezone: body.timezone,
+        timezone: canonicalTimezone(body.timezone),
         location: body.location,
         roomName: body.roomName,
         protectionMode: body.protectionMode,
@@ -116,7 +116,7 @@ export async function updateEvent(
       description: body.description,
       startAt,
       endAt,
-      timezone: body.timezone,
+      timezone: body.timezone !== undefined ? canonicalTimezone(body.timezone) : undefined,
       location: body.location,
       roomName: body.roomName,
     };

@@ -2,7 +2,7 @@
 // Permission lives in the query: one round trip loads the event with the viewer's relation to it.
 import { and, eq, exists, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
 import { Forbidden, NotFound, Unauthenticated } from '../errors';
-import type { DbOrTx, Viewer } from './db-types';
+import { allOf, type DbOrTx, type Viewer } from './db-types';
 import { type EventRow, eventAllowedUsers, eventManagers, events } from './schema';
 
 export interface EventAccess {
@@ -41,15 +41,15 @@ export function isManagerSql(db: DbOrTx, viewer: Viewer): SQL<boolean> {
 export function visibleEventsWhere(db: DbOrTx, viewer: Viewer): SQL {
   const live = isNull(events.deletedAt);
   if (viewer?.isAdmin) return live;
-  if (!viewer) return and(live, eq(events.protectionMode, 'public')) as SQL;
-  return and(
+  if (!viewer) return allOf(live, eq(events.protectionMode, 'public'));
+  return allOf(
     live,
     or(
       inArray(events.protectionMode, ['public', 'logged_in']),
       managerExists(db, viewer.id),
       allowedExists(db, viewer.id),
     ),
-  ) as SQL;
+  );
 }
 
 function mayView(event: EventRow, viewer: Viewer, isManager: boolean, isAllowed: boolean): boolean {

@@ -31,3 +31,8 @@ export function shiftDate(at: Date, ms: number): Date {
 export function sameInstant(a: Date | null, b: Date | null): boolean {
   return (a?.getTime() ?? null) === (b?.getTime() ?? null);
 }
+
+/** The canonical spelling of a timezone Intl accepts ('europe/zurich' → 'Europe/Zurich'). */
+export function canonicalTimezone(timezone: string): string {
+  return new Intl.DateTimeFormat('en-US', { timeZone: timezone }).resolvedOptions().timeZone;
+}
