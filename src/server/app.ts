@@ -3,6 +3,7 @@ import fastifyCookie from '@fastify/cookie';
 import Fastify, { type FastifyServerOptions } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { installAuth } from './auth/plugin';
+import { registerAuthRoutes } from './auth/routes';
 import { installErrorHandler } from './http/error-handler';
 import { registerHealthRoutes } from './http/health';
 import { registerOpenApi } from './http/openapi';
@@ -11,7 +12,7 @@ import type { App, AppDeps } from './http/types';
 import { loggerOptions } from './logger';
 
 /** Each feature registers its own routes under /api; one line per feature. */
-const FEATURES: Array<(app: App, deps: AppDeps) => void> = [];
+const FEATURES: Array<(app: App, deps: AppDeps) => void> = [registerAuthRoutes];
 
 export interface BuildAppOptions {
   logger?: FastifyServerOptions['logger'];
