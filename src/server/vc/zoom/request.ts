@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import { type CallContext, zoomErrorFromAnswer } from './error-map';
 import { isZoomError, ZoomError } from './errors';
 import { type Answer, backoffMs, exchange, type ZoomRuntime } from './http';
-import type { ZoomToken, ZoomTokenSource } from './token';
+import type { ZoomToken } from './token';
 
 export type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
 export type Query = Record<string, string | number | boolean | undefined>;
@@ -38,9 +38,15 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = {
   maxRateLimitWaitMs: 5_000,
 };
 
+/** Where calls get their bearer token (ZoomTokenSource; tests may pass a stub). */
+export interface TokenProvider {
+  get(): Promise<ZoomToken>;
+  invalidate(token: ZoomToken): void;
+}
+
 export class ZoomApi {
   constructor(
-    readonly tokens: ZoomTokenSource,
+    readonly tokens: TokenProvider,
     private readonly rt: ZoomRuntime,
     private readonly policy: RetryPolicy = DEFAULT_RETRY_POLICY,
   ) {}
