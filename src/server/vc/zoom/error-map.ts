@@ -239,7 +239,7 @@ export function tokenErrorFromAnswer(answer: ErrorAnswer, now: Date): ZoomError 
       `Zoom rejected the client ID or client secret (${reason}): check ZOOM_CLIENT_ID and ZOOM_CLIENT_SECRET (or the Zoom admin settings).`,
       base,
     );
-  if (error === 'invalid_grant' || error === 'invalid_request')
+  if (error === 'invalid_grant' || (error === 'invalid_request' && /account/i.test(reason)))
     return new ZoomError(
       'credentials',
       `Zoom rejected the account ID (${reason}): check ZOOM_ACCOUNT_ID (or the Zoom admin settings) against the app's page in the Zoom Marketplace.`,
