@@ -19,7 +19,9 @@ describe('the Zoom client: users', () => {
   it('says a person without a Zoom user has no Zoom account (1001)', async () => {
     const err = await caught(h.client().getUser('nobody@example.org'));
     expect(err).toMatchObject({ kind: 'user-not-found', zoomCode: 1001 });
-    expect(err?.message).toBe('nobody@example.org has no Zoom account: add them to the Zoom account or choose another person.');
+    expect(err?.message).toBe(
+      'nobody@example.org has no Zoom account: add them to the Zoom account or choose another person.',
+    );
   });
 
   it('says a person whose invitation is pending must accept it (1120)', async () => {
@@ -44,16 +46,27 @@ describe('the Zoom client: meetings', () => {
 
   it('creates, reads, updates and deletes a meeting', async () => {
     const client = h.client();
-    const created = await client.createMeeting(HOST, { ...meeting, password: '12345678', timezone: 'Europe/Zurich' });
+    const created = await client.createMeeting(HOST, {
+      ...meeting,
+      password: '12345678',
+      timezone: 'Europe/Zurich',
+    });
     expect(created.kind).toBe('meeting');
     expect(typeof created.id).toBe('number');
     expect(String(created.id)).toMatch(/^\d{9,11}$/);
     expect(created.join_url).toContain(String(created.id));
 
     const read = await client.getMeeting(created.id);
-    expect(read).toMatchObject({ kind: 'meeting', id: created.id, topic: 'Weekly sync', password: '12345678' });
+    expect(read).toMatchObject({
+      kind: 'meeting',
+      id: created.id,
+      topic: 'Weekly sync',
+      password: '12345678',
+    });
 
-    await expect(client.updateMeeting(created.id, { topic: 'Renamed', agenda: 'Notes' })).resolves.toEqual({ kind: 'meeting' });
+    await expect(client.updateMeeting(created.id, { topic: 'Renamed', agenda: 'Notes' })).resolves.toEqual({
+      kind: 'meeting',
+    });
     await expect(client.getMeeting(created.id)).resolves.toMatchObject({ topic: 'Renamed', agenda: 'Notes' });
 
     await expect(client.deleteMeeting(created.id)).resolves.toEqual({ kind: 'meeting' });
@@ -66,16 +79,31 @@ describe('the Zoom client: meetings', () => {
     const client = h.client();
     const created = await client.createMeeting(HOST, meeting);
     h.state.deleteMeetingOnZoom(created.id);
-    await expect(caught(client.updateMeeting(created.id, { topic: 'x' }))).resolves.toMatchObject({ kind: 'meeting-not-found' });
-    await expect(caught(client.deleteMeeting(created.id))).resolves.toMatchObject({ kind: 'meeting-not-found' });
+    await expect(caught(client.updateMeeting(created.id, { topic: 'x' }))).resolves.toMatchObject({
+      kind: 'meeting-not-found',
+    });
+    await expect(caught(client.deleteMeeting(created.id))).resolves.toMatchObject({
+      kind: 'meeting-not-found',
+    });
   });
 
   it('follows a meeting converted into a webinar on zoom.us, for read, update and delete (3000)', async () => {
     const client = h.client();
-    const created = await client.createMeeting(WEBINAR_HOST, { ...meeting, type: 3, start_time: undefined, duration: undefined });
+    const created = await client.createMeeting(WEBINAR_HOST, {
+      ...meeting,
+      type: 3,
+      start_time: undefined,
+      duration: undefined,
+    });
     h.state.convertToWebinar(created.id);
-    await expect(client.getMeeting(created.id)).resolves.toMatchObject({ kind: 'webinar', id: created.id, type: 6 });
-    await expect(client.updateMeeting(created.id, { topic: 'Now a webinar', settings: { mute_upon_entry: true } })).resolves.toEqual({
+    await expect(client.getMeeting(created.id)).resolves.toMatchObject({
+      kind: 'webinar',
+      id: created.id,
+      type: 6,
+    });
+    await expect(
+      client.updateMeeting(created.id, { topic: 'Now a webinar', settings: { mute_upon_entry: true } }),
+    ).resolves.toEqual({
       kind: 'webinar',
     });
     await expect(client.getWebinar(created.id)).resolves.toMatchObject({ topic: 'Now a webinar' });
@@ -110,18 +138,25 @@ describe('the Zoom client: meetings', () => {
     const added = await client.addAlternativeHosts(created.id, ['Carol@example.org']);
     expect(added).toMatchObject({ kind: 'meeting', changed: true });
     const read = await client.getMeeting(created.id);
-    expect(read.settings?.alternative_hosts?.toLowerCase().split(';').sort()).toEqual(['carol@example.org', WEBINAR_HOST]);
+    expect(read.settings?.alternative_hosts?.toLowerCase().split(';').sort()).toEqual([
+      'carol@example.org',
+      WEBINAR_HOST,
+    ]);
 
     const again = await client.addAlternativeHosts(created.id, ['carol@example.org']);
     expect(again.changed).toBe(false);
 
     await client.removeAlternativeHosts(created.id, [WEBINAR_HOST]);
-    await expect(client.getMeeting(created.id)).resolves.toMatchObject({ settings: { alternative_hosts: 'carol@example.org' } });
+    await expect(client.getMeeting(created.id)).resolves.toMatchObject({
+      settings: { alternative_hosts: 'carol@example.org' },
+    });
   });
 
   it('names the fields Zoom refuses (300): an alternative host without a licence, a passcode against the rules', async () => {
     const client = h.client();
-    const badHost = await caught(client.createMeeting(HOST, { ...meeting, settings: { alternative_hosts: BASIC_USER } }));
+    const badHost = await caught(
+      client.createMeeting(HOST, { ...meeting, settings: { alternative_hosts: BASIC_USER } }),
+    );
     expect(badHost).toMatchObject({ kind: 'validation', zoomCode: 300, code: 'VALIDATION_FAILED' });
     expect(badHost?.fields).toEqual([
       { field: 'alternativeHosts', zoomField: 'settings.alternative_hosts', message: 'Invalid field.' },
@@ -133,7 +168,9 @@ describe('the Zoom client: meetings', () => {
 
   it('refuses before calling Zoom what Zoom documents as invalid, naming the field', async () => {
     h.state.requests.clear();
-    const err = await caught(h.client().createMeeting(HOST, { ...meeting, topic: 'x'.repeat(201), password: 'no spaces' }));
+    const err = await caught(
+      h.client().createMeeting(HOST, { ...meeting, topic: 'x'.repeat(201), password: 'no spaces' }),
+    );
     expect(err?.kind).toBe('validation');
     expect(err?.fields?.map((f) => f.field)).toEqual(['name', 'passcode']);
     expect(h.state.requests.entries).toHaveLength(0);
@@ -151,10 +188,17 @@ describe('the Zoom client: webinars', () => {
 
   it('creates, reads, updates and deletes a webinar', async () => {
     const client = h.client();
-    const created = await client.createWebinar(WEBINAR_HOST, { topic: 'Launch', type: 5, start_time: '2030-02-01T10:00:00Z', duration: 90 });
+    const created = await client.createWebinar(WEBINAR_HOST, {
+      topic: 'Launch',
+      type: 5,
+      start_time: '2030-02-01T10:00:00Z',
+      duration: 90,
+    });
     expect(created).toMatchObject({ kind: 'webinar', type: 5 });
     await expect(client.getWebinar(created.id)).resolves.toMatchObject({ topic: 'Launch' });
-    await expect(client.updateWebinar(created.id, { topic: 'Launch 2', settings: { panelists_video: true } })).resolves.toEqual({
+    await expect(
+      client.updateWebinar(created.id, { topic: 'Launch 2', settings: { panelists_video: true } }),
+    ).resolves.toEqual({
       kind: 'webinar',
     });
     await expect(client.getWebinar(created.id)).resolves.toMatchObject({ topic: 'Launch 2' });

@@ -45,7 +45,11 @@ describe('the Zoom client under failures', () => {
         message:
           'You have reached the maximum daily rate limit for this API. Refer to the response header for details on when you can make another request.',
       },
-      headers: { 'Retry-After': '2030-01-16T00:00:00Z', 'X-RateLimit-Type': 'Daily-limit', 'X-RateLimit-Category': 'Light' },
+      headers: {
+        'Retry-After': '2030-01-16T00:00:00Z',
+        'X-RateLimit-Type': 'Daily-limit',
+        'X-RateLimit-Category': 'Light',
+      },
     });
     const err = await caught(h.client().getMeeting(81234567890));
     expect(err).toMatchObject({ kind: 'rate-limited', rateLimit: 'daily-account' });
@@ -71,7 +75,7 @@ describe('the Zoom client under failures', () => {
     expect(err).toMatchObject({ kind: 'rate-limited', rateLimit: 'daily-host' });
     expect(err?.retryAt?.toISOString()).toBe('2030-01-16T00:00:00.000Z');
     expect(err?.headers).toEqual({ 'retry-after': String(15 * 3600) });
-    expect(h.state.countRequests({ method: 'POST' , path: '/v2/users/*/meetings' })).toBe(1);
+    expect(h.state.countRequests({ method: 'POST', path: '/v2/users/*/meetings' })).toBe(1);
   });
 
   it('meets the real per-host cap of 100 creates and updates a day, lifting at 00:00 UTC', async () => {
@@ -82,7 +86,9 @@ describe('the Zoom client under failures', () => {
     expect(err).toMatchObject({ kind: 'rate-limited', rateLimit: 'daily-host' });
     expect(err?.message).toMatch(/limit of 100 .* resets at 00:00 UTC, in 15 h/);
     h.clock.set(new Date('2030-01-16T00:00:01Z'));
-    await expect(client.updateMeeting(first.id, { agenda: 'next day' })).resolves.toEqual({ kind: 'meeting' });
+    await expect(client.updateMeeting(first.id, { agenda: 'next day' })).resolves.toEqual({
+      kind: 'meeting',
+    });
   });
 
   it('retries a GET after a 5xx', async () => {

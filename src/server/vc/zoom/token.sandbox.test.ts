@@ -31,7 +31,9 @@ describe('Zoom tokens', () => {
     await h.client().getUser(HOST);
     await h.client().getUser(HOST);
     expect(h.state.tokenRequestCount).toBe(1);
-    const { rows } = await h.database.pool.query('SELECT key, access_token, api_url, scopes FROM zoom_tokens');
+    const { rows } = await h.database.pool.query(
+      'SELECT key, access_token, api_url, scopes FROM zoom_tokens',
+    );
     expect(rows).toHaveLength(1);
     expect(rows[0].key).toBe(tokenCacheKey(h.credentials));
     expect(rows[0].key).not.toMatch(/secret-convene|client-convene/);
@@ -40,6 +42,8 @@ describe('Zoom tokens', () => {
   });
 
   it('20 concurrent calls from two client instances sharing one database make exactly one token request', async () => {
+    // A slow token endpoint makes sure both instances are waiting for a token at the same time.
+    h.state.injectFault({ path: '/oauth/token', delayMs: 200 });
     const a = h.client();
     const b = h.client();
     const calls = Array.from({ length: 20 }, (_, i) => (i % 2 ? a : b).getUser(HOST));
@@ -86,8 +90,16 @@ describe('Zoom tokens', () => {
 
   it('refused again after renewal raise a token error instead of looping', async () => {
     await h.client().getUser(HOST);
-    h.state.injectFault({ path: '/v2/users/*', status: 401, body: { code: 124, message: 'Invalid access token.' }, times: 5 });
-    const err = await h.client().getUser(HOST).catch((e: unknown) => e);
+    h.state.injectFault({
+      path: '/v2/users/*',
+      status: 401,
+      body: { code: 124, message: 'Invalid access token.' },
+      times: 5,
+    });
+    const err = await h
+      .client()
+      .getUser(HOST)
+      .catch((e: unknown) => e);
     expect(isZoomError(err, 'token')).toBe(true);
     expect(h.state.tokenRequestCount).toBe(2);
   });
@@ -114,7 +126,10 @@ describe('Zoom tokens', () => {
   it('that lack a scope make calls fail with the missing scope named (4711), without a retry', async () => {
     h.state.withholdScopes(['user:read:user:admin']);
     h.state.requests.clear();
-    const err = await h.client().getUser(HOST).catch((e: unknown) => e);
+    const err = await h
+      .client()
+      .getUser(HOST)
+      .catch((e: unknown) => e);
     expect(isZoomError(err, 'scope')).toBe(true);
     expect((err as { missingScopes: string[] }).missingScopes).toContain('user:read:user:admin');
     expect(h.state.countRequests({ path: '/v2/users/*' })).toBe(1);
@@ -129,7 +144,10 @@ describe('Zoom tokens', () => {
 
   it('time out when the token endpoint does not answer', async () => {
     h.state.injectFault({ path: '/oauth/token', delayMs: 1_000, times: 3 });
-    const err = await h.client({ timeoutMs: 100 }).getToken().catch((e: unknown) => e);
+    const err = await h
+      .client({ timeoutMs: 100 })
+      .getToken()
+      .catch((e: unknown) => e);
     expect(isZoomError(err, 'timeout')).toBe(true);
     expect((err as Error).message).toBe('Zoom did not answer at its token endpoint within 0.1 s.');
   });

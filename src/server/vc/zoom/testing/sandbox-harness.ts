@@ -9,7 +9,11 @@ import { buildZoomSandbox, createSandboxState, type SandboxState } from '../../.
 import { ZoomClient, type ZoomClientOptions } from '../client';
 import type { ZoomCredentials } from '../credentials';
 
-export const SANDBOX_APP = { accountId: 'acc-convene', clientId: 'client-convene', clientSecret: 'secret-convene' };
+export const SANDBOX_APP = {
+  accountId: 'acc-convene',
+  clientId: 'client-convene',
+  clientSecret: 'secret-convene',
+};
 export const HOST = 'host@example.org';
 export const WEBINAR_HOST = 'webinar-host@example.org';
 export const BASIC_USER = 'basic@example.org';
