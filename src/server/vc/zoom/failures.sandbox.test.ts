@@ -121,7 +121,7 @@ describe('the Zoom client under failures', () => {
     await client.getToken();
     const err = await caught(client.getUser(HOST));
     expect(err).toMatchObject({ kind: 'timeout', code: 'UNAVAILABLE' });
-    expect(err?.message).toBe(`Zoom did not answer to look up ${HOST} within 0.1 s.`);
+    expect(err?.message).toBe(`Zoom did not answer within 0.1 s when asked to look up ${HOST}.`);
   });
 
   it('times out a create once, without a retry that could make a second meeting', async () => {

@@ -51,7 +51,8 @@ export async function exchange(
   rt: ZoomRuntime,
   url: string,
   init: RequestInit,
-  what: string,
+  /** What was asked, for messages: "look up ana@example.org", "issue an access token". */
+  purpose: string,
 ): Promise<Answer> {
   const started = performance.now();
   const method = init.method ?? 'GET';
@@ -70,11 +71,17 @@ export async function exchange(
     const timedOut = signal.aborted || (err instanceof Error && err.name === 'TimeoutError');
     rt.log?.debug({ method, path, status: timedOut ? 'timeout' : 'network-error', ms }, 'zoom request');
     if (timedOut)
-      throw new ZoomError('timeout', `Zoom did not answer ${what} within ${rt.timeoutMs / 1000} s.`, {
-        cause: err,
-      });
+      throw new ZoomError(
+        'timeout',
+        `Zoom did not answer within ${rt.timeoutMs / 1000} s when asked to ${purpose}.`,
+        {
+          cause: err,
+        },
+      );
     const reason = err instanceof Error ? describeNetworkError(err) : String(err);
-    throw new ZoomError('unavailable', `Zoom could not be reached ${what} (${reason}).`, { cause: err });
+    throw new ZoomError('unavailable', `Zoom could not be reached to ${purpose} (${reason}).`, {
+      cause: err,
+    });
   }
 }
 

@@ -153,7 +153,7 @@ describe('one call to Zoom', () => {
     const t = setup(['hang', 'hang', 'hang'], { timeoutMs: 30 });
     const err = await t.api.json(get, okBody).catch((e: unknown) => e);
     expect(isZoomError(err, 'timeout')).toBe(true);
-    expect((err as Error).message).toBe('Zoom did not answer to read meeting 1 within 0.03 s.');
+    expect((err as Error).message).toBe('Zoom did not answer within 0.03 s when asked to read meeting 1.');
     expect(t.seen).toHaveLength(3);
   });
 

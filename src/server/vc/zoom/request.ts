@@ -84,12 +84,7 @@ export class ZoomApi {
       const token = await this.tokens.get();
       let answer: Answer;
       try {
-        answer = await exchange(
-          this.rt,
-          this.url(token, spec),
-          this.init(token, spec),
-          `to ${spec.ctx.operation}`,
-        );
+        answer = await exchange(this.rt, this.url(token, spec), this.init(token, spec), spec.ctx.operation);
       } catch (err) {
         if (!isZoomError(err)) throw err;
         if (spec.idempotent && failures < this.policy.maxRetries) {

@@ -149,6 +149,8 @@ describe('Zoom tokens', () => {
       .getToken()
       .catch((e: unknown) => e);
     expect(isZoomError(err, 'timeout')).toBe(true);
-    expect((err as Error).message).toBe('Zoom did not answer at its token endpoint within 0.1 s.');
+    expect((err as Error).message).toBe(
+      'Zoom did not answer within 0.1 s when asked to issue an access token.',
+    );
   });
 });

@@ -168,7 +168,7 @@ export class ZoomTokenSource {
       body: new URLSearchParams({ grant_type: 'account_credentials', account_id: accountId }).toString(),
     };
     const answer = await this.withRetries(() =>
-      exchange(this.rt, oauthTokenUrl, init, 'at its token endpoint'),
+      exchange(this.rt, oauthTokenUrl, init, 'issue an access token'),
     );
     const now = this.rt.clock();
     if (answer.status !== 200) throw tokenErrorFromAnswer(answer, now);
