@@ -173,6 +173,9 @@ describe('the Zoom client: meetings', () => {
     );
     expect(err?.kind).toBe('validation');
     expect(err?.fields?.map((f) => f.field)).toEqual(['name', 'passcode']);
+    expect(err?.message).toBe(
+      'Cannot create a meeting: the name: must be at most 200 characters; the passcode: may contain only letters, digits and @ - _ *.',
+    );
     expect(h.state.requests.entries).toHaveLength(0);
   });
 

@@ -38,11 +38,19 @@ import {
 export type ZoomKind = 'meeting' | 'webinar';
 
 /** A meeting or webinar as read, with the endpoint that answered (a meeting may have become a webinar). */
-export type ZoomRoom = ZoomMeeting & { kind: ZoomKind };
+export type ZoomMeetingOrWebinar = ZoomMeeting & { kind: ZoomKind };
 
 export interface ZoomClientOptions extends TokenSourceOptions, Partial<RetryPolicy> {
   /** Share one token source between clients of the same credentials in one process. */
   tokens?: ZoomTokenSource;
+}
+
+export interface AlternativeHostsChange {
+  kind: ZoomKind;
+  /** The list now on Zoom (as Zoom stores it: e-mails, or ids for hosts added by id). */
+  alternativeHosts: string[];
+  /** False when nothing had to change (then no PATCH was sent). */
+  changed: boolean;
 }
 
 export type MeetingListType = 'scheduled' | 'live' | 'upcoming' | 'upcoming_meetings' | 'previous_meetings';
@@ -108,7 +116,7 @@ export class ZoomClient {
   // ---------------------------------------------------------------------------------------- meetings
 
   /** Creates a meeting hosted by `hostIdOrEmail` (201). Never retried after a lost answer. */
-  async createMeeting(hostIdOrEmail: string, body: ZoomMeetingCreate): Promise<ZoomRoom> {
+  async createMeeting(hostIdOrEmail: string, body: ZoomMeetingCreate): Promise<ZoomMeetingOrWebinar> {
     const ctx = { operation: 'create a meeting', userId: hostIdOrEmail, resource: 'meeting' as const };
     const payload = validateRequest(meetingCreateSchema, body, ctx);
     const spec = {
@@ -122,7 +130,10 @@ export class ZoomClient {
   }
 
   /** Reads a meeting; if the id is a webinar (400/3000), reads the webinar instead. */
-  getMeeting(id: ZoomMeetingId, opts: { occurrenceId?: string; showPreviousOccurrences?: boolean } = {}) {
+  getMeeting(
+    id: ZoomMeetingId,
+    opts: { occurrenceId?: string; showPreviousOccurrences?: boolean } = {},
+  ): Promise<ZoomMeetingOrWebinar> {
     const query = {
       occurrence_id: opts.occurrenceId,
       show_previous_occurrences: opts.showPreviousOccurrences,
@@ -134,7 +145,11 @@ export class ZoomClient {
   }
 
   /** PATCHes a meeting (204); a webinar id is updated as a webinar. Returns which one it was. */
-  updateMeeting(id: ZoomMeetingId, patch: ZoomMeetingUpdate, opts: { occurrenceId?: string } = {}) {
+  updateMeeting(
+    id: ZoomMeetingId,
+    patch: ZoomMeetingUpdate,
+    opts: { occurrenceId?: string } = {},
+  ): Promise<{ kind: ZoomKind }> {
     const ctx = { operation: `update meeting ${id}`, meetingId: id, resource: 'meeting' as const };
     const payload = validateRequest(meetingUpdateSchema, patch, ctx);
     return this.withWebinarFallback(
@@ -147,7 +162,7 @@ export class ZoomClient {
   deleteMeeting(
     id: ZoomMeetingId,
     opts: { occurrenceId?: string; scheduleForReminder?: boolean; cancelMeetingReminder?: boolean } = {},
-  ) {
+  ): Promise<{ kind: ZoomKind }> {
     const query = {
       occurrence_id: opts.occurrenceId,
       schedule_for_reminder: opts.scheduleForReminder,
@@ -175,7 +190,7 @@ export class ZoomClient {
         next_page_token: pageToken,
       };
       const spec = { ...this.get(`/users/${enc(userIdOrEmail)}/meetings`, ctx), query };
-      const body: z.output<typeof meetingPageSchema> = await this.api.json(spec, meetingPageSchema);
+      const body = await this.api.json(spec, meetingPageSchema);
       meetings.push(...body.meetings);
       pageToken = body.next_page_token || undefined;
       // A repeated token would loop for ever.
@@ -188,7 +203,7 @@ export class ZoomClient {
   // ---------------------------------------------------------------------------------------- webinars
 
   /** Creates a webinar (201); `webinar-license` when the host has no webinar plan (200). */
-  async createWebinar(hostIdOrEmail: string, body: ZoomWebinarCreate): Promise<ZoomRoom> {
+  async createWebinar(hostIdOrEmail: string, body: ZoomWebinarCreate): Promise<ZoomMeetingOrWebinar> {
     const ctx = { operation: 'create a webinar', userId: hostIdOrEmail, resource: 'webinar' as const };
     const payload = validateRequest(webinarCreateSchema, body, ctx);
     const spec = {
@@ -201,19 +216,26 @@ export class ZoomClient {
     return { ...(await this.api.json(spec, meetingSchema)), kind: 'webinar' };
   }
 
-  getWebinar(id: ZoomMeetingId, opts: { occurrenceId?: string; showPreviousOccurrences?: boolean } = {}) {
+  getWebinar(
+    id: ZoomMeetingId,
+    opts: { occurrenceId?: string; showPreviousOccurrences?: boolean } = {},
+  ): Promise<ZoomMeetingOrWebinar> {
     return this.readRoom('webinar', id, {
       occurrence_id: opts.occurrenceId,
       show_previous_occurrences: opts.showPreviousOccurrences,
     });
   }
 
-  async updateWebinar(id: ZoomMeetingId, patch: ZoomWebinarUpdate, opts: { occurrenceId?: string } = {}) {
+  updateWebinar(
+    id: ZoomMeetingId,
+    patch: ZoomWebinarUpdate,
+    opts: { occurrenceId?: string } = {},
+  ): Promise<{ kind: ZoomKind }> {
     const ctx = { operation: `update webinar ${id}`, meetingId: id, resource: 'webinar' as const };
     return this.patchRoom('webinar', id, validateRequest(webinarUpdateSchema, patch, ctx), opts.occurrenceId);
   }
 
-  deleteWebinar(id: ZoomMeetingId, opts: { occurrenceId?: string } = {}) {
+  deleteWebinar(id: ZoomMeetingId, opts: { occurrenceId?: string } = {}): Promise<{ kind: ZoomKind }> {
     return this.deleteRoom('webinar', id, { occurrence_id: opts.occurrenceId });
   }
 
@@ -226,7 +248,7 @@ export class ZoomClient {
   async changeAlternativeHosts(
     id: ZoomMeetingId,
     change: { add?: readonly string[]; remove?: readonly string[] },
-  ): Promise<{ kind: ZoomKind; alternativeHosts: string[]; changed: boolean }> {
+  ): Promise<AlternativeHostsChange> {
     const room = await this.getMeeting(id);
     const current = parseAlternativeHosts(room.settings?.alternative_hosts);
     const next = changeAlternativeHosts(current, change);
@@ -238,11 +260,11 @@ export class ZoomClient {
     return { kind: room.kind, alternativeHosts: next, changed };
   }
 
-  addAlternativeHosts(id: ZoomMeetingId, hosts: readonly string[]) {
+  addAlternativeHosts(id: ZoomMeetingId, hosts: readonly string[]): Promise<AlternativeHostsChange> {
     return this.changeAlternativeHosts(id, { add: hosts });
   }
 
-  removeAlternativeHosts(id: ZoomMeetingId, hosts: readonly string[]) {
+  removeAlternativeHosts(id: ZoomMeetingId, hosts: readonly string[]): Promise<AlternativeHostsChange> {
     return this.changeAlternativeHosts(id, { remove: hosts });
   }
 
@@ -252,13 +274,18 @@ export class ZoomClient {
     return { method: 'GET', path, idempotent: true, ctx };
   }
 
-  private async readRoom(kind: ZoomKind, id: ZoomMeetingId, query: Query): Promise<ZoomRoom> {
+  private async readRoom(kind: ZoomKind, id: ZoomMeetingId, query: Query): Promise<ZoomMeetingOrWebinar> {
     const ctx = { operation: `read ${kind} ${id}`, meetingId: id, resource: kind };
     const spec = { ...this.get(`/${kind}s/${enc(String(id))}`, ctx), query };
     return { ...(await this.api.json(spec, meetingSchema)), kind };
   }
 
-  private async patchRoom(kind: ZoomKind, id: ZoomMeetingId, body: object, occurrenceId: string | undefined) {
+  private async patchRoom(
+    kind: ZoomKind,
+    id: ZoomMeetingId,
+    body: object,
+    occurrenceId: string | undefined,
+  ): Promise<{ kind: ZoomKind }> {
     const ctx = { operation: `update ${kind} ${id}`, meetingId: id, resource: kind };
     const path = `/${kind}s/${enc(String(id))}`;
     // A PATCH sets fields to the given values: sending it twice is harmless.
@@ -273,7 +300,7 @@ export class ZoomClient {
     return { kind };
   }
 
-  private async deleteRoom(kind: ZoomKind, id: ZoomMeetingId, query: Query) {
+  private async deleteRoom(kind: ZoomKind, id: ZoomMeetingId, query: Query): Promise<{ kind: ZoomKind }> {
     const ctx = { operation: `delete ${kind} ${id}`, meetingId: id, resource: kind };
     await this.api.empty({
       method: 'DELETE',
@@ -321,11 +348,14 @@ function validateRequest<S extends z.ZodType>(schema: S, body: z.input<S>, ctx: 
     const zoomField = i.path.join('.');
     return { field: mapZoomField(zoomField).field, zoomField, message: i.message };
   });
-  const list = fields.map((f) => `${f.zoomField || 'body'}: ${f.message}`).join('; ');
+  const list = fields.map((f) => `${mapZoomField(f.zoomField).label}: ${f.message}`).join('; ');
   throw new ZoomError('validation', `Cannot ${ctx.operation}: ${list}.`, { fields });
 }
 
-/** A meeting PATCH replayed on the webinar endpoint: meeting types become their webinar twins. */
+/**
+ * A meeting PATCH replayed on the webinar endpoint: meeting types become their webinar twins, and what
+ * webinars lack (schedule_for, meeting-only settings) is left out (zoom_api.md §2.4).
+ */
 function asWebinarPatch(patch: z.output<typeof meetingUpdateSchema>): object {
   const { type, settings, schedule_for: _scheduleFor, ...rest } = patch;
   const webinarType = type === undefined ? undefined : WEBINAR_TYPE_OF[type];

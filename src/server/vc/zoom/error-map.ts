@@ -65,6 +65,7 @@ const camel = (s: string) => s.replace(/_([a-z])/g, (_, c: string) => c.toUpperC
 export function mapZoomField(zoomField: string): { field: string; label: string } {
   const known = FIELD_NAMES[zoomField];
   if (known) return known;
+  if (zoomField === '') return { field: '', label: 'the request' };
   const path = zoomField.replace(/^settings\./, '');
   return { field: path.split('.').map(camel).join('.'), label: `“${zoomField}”` };
 }
