@@ -24,7 +24,12 @@ async function main(argv: string[]): Promise<number> {
     }
     throw err;
   }
-  const quiet = { info: () => undefined, warn: (m: string) => io.err(m), error: (m: string) => io.err(m) };
+  // Once the command has answered, the embedded PostgreSQL's shutdown chatter is of no interest.
+  let done = false;
+  const report = (m: string) => {
+    if (!done) io.err(m);
+  };
+  const quiet = { info: () => undefined, warn: report, error: report };
   let database: Awaited<ReturnType<typeof openDatabase>>;
   try {
     database = await openDatabase({
@@ -43,6 +48,7 @@ async function main(argv: string[]): Promise<number> {
   try {
     return await runZoomCli(argv, { config, db: database.db, io });
   } finally {
+    done = true;
     await database.close();
   }
 }

@@ -173,7 +173,7 @@ function meetingGone(
   const id = ctx.meetingId !== undefined ? ` ${ctx.meetingId}` : '';
   return new ZoomError(
     'meeting-not-found',
-    `${noun(ctx)}${id} does not exist on Zoom any more (deleted or expired: ${zoomMessage}).`,
+    `${noun(ctx)}${id} does not exist on Zoom any more: it was deleted or has expired (${zoomMessage.replace(/\.$/, '')}).`,
     base,
   );
 }
