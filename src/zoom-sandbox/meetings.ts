@@ -83,7 +83,10 @@ function inList(record: MeetingRecord, type: ListType, nowMs: number): boolean {
     case 'previous_meetings':
       return hasFixedTime(record.type) && end !== undefined && end < nowMs;
     default:
-      return record.status === 'started' || !hasFixedTime(record.type) || (end !== undefined && end >= nowMs);
+      // Upcoming: in progress, recurring without fixed time, or not over yet; idle instant meetings are not.
+      if (record.status === 'started') return true;
+      if (!hasFixedTime(record.type)) return record.type !== 1;
+      return end !== undefined && end >= nowMs;
   }
 }
 

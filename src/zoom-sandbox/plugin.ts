@@ -80,7 +80,7 @@ function registerHooks(app: FastifyInstance, state: SandboxState): void {
       reply.hijack();
       request.raw.destroy();
       reply.raw.destroy();
-      return;
+      return reply;
     }
     if (fault.status !== undefined) {
       const body = fault.body ?? { code: fault.status, message: 'Injected fault' };

@@ -91,7 +91,12 @@ export class WebhookSender {
     const body = JSON.stringify({ event, payload, event_ts: this.clock.nowMs() });
     const delivery: WebhookDelivery = { id: randomToken(9), event, body, status: 'pending', attempts: [] };
     this.deliveries.push(delivery);
-    this.track(this.run(delivery, config, this.generation));
+    const run = this.run(delivery, config, this.generation).catch((err: unknown) => {
+      // A bug here must not surface as an unhandled rejection in the API process.
+      delivery.status = 'failed';
+      delivery.attempts.push({ at: this.clock.now().toISOString(), error: errorText(err) });
+    });
+    this.track(run);
     return delivery;
   }
 

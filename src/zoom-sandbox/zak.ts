@@ -49,20 +49,22 @@ export class ZakSigner {
 }
 
 function parseClaims(payload: string): ZakClaims | undefined {
+  let value: unknown;
   try {
-    const value: unknown = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
-    if (typeof value !== 'object' || value === null) return undefined;
-    const { sub, mid, iat, exp } = value as Record<string, unknown>;
-    if (
-      typeof sub !== 'string' ||
-      typeof mid !== 'number' ||
-      typeof iat !== 'number' ||
-      typeof exp !== 'number'
-    ) {
-      return undefined;
-    }
-    return { sub, mid, iat, exp };
+    value = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
   } catch {
     return undefined;
   }
+  if (typeof value !== 'object' || value === null) return undefined;
+  const claims = Object.fromEntries(Object.entries(value));
+  const { sub, mid, iat, exp } = claims;
+  if (
+    typeof sub !== 'string' ||
+    typeof mid !== 'number' ||
+    typeof iat !== 'number' ||
+    typeof exp !== 'number'
+  ) {
+    return undefined;
+  }
+  return { sub, mid, iat, exp };
 }
