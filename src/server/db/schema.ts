@@ -3,3 +3,4 @@ export * from '../auth/schema';
 export * from '../events/schema';
 export * from '../mail/schema';
 export * from '../settings/schema';
+export * from '../vc/zoom/schema';
