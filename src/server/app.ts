@@ -10,9 +10,10 @@ import { registerOpenApi } from './http/openapi';
 import { registerSpa } from './http/spa';
 import type { App, AppDeps } from './http/types';
 import { loggerOptions } from './logger';
+import { registerMailRoutes } from './mail/routes';
 
 /** Each feature registers its own routes under /api; one line per feature. */
-const FEATURES: Array<(app: App, deps: AppDeps) => void> = [registerEventsFeature];
+const FEATURES: Array<(app: App, deps: AppDeps) => void> = [registerMailRoutes, registerEventsFeature];
 
 export interface BuildAppOptions {
   logger?: FastifyServerOptions['logger'];
