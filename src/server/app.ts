@@ -3,6 +3,7 @@ import fastifyCookie from '@fastify/cookie';
 import Fastify, { type FastifyServerOptions } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { installAuth } from './auth/plugin';
+import { registerAuthRoutes } from './auth/routes';
 import { registerEventsFeature } from './events';
 import { installErrorHandler } from './http/error-handler';
 import { registerHealthRoutes } from './http/health';
@@ -13,7 +14,11 @@ import { loggerOptions } from './logger';
 import { registerMailRoutes } from './mail/routes';
 
 /** Each feature registers its own routes under /api; one line per feature. */
-const FEATURES: Array<(app: App, deps: AppDeps) => void> = [registerMailRoutes, registerEventsFeature];
+const FEATURES: Array<(app: App, deps: AppDeps) => void> = [
+  registerAuthRoutes,
+  registerEventsFeature,
+  registerMailRoutes,
+];
 
 export interface BuildAppOptions {
   logger?: FastifyServerOptions['logger'];

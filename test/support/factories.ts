@@ -46,14 +46,22 @@ export async function makeUser(
   return { id: row.id, name, email, isAdmin: overrides.isAdmin ?? false };
 }
 
-/** An Agent already logged in as `user` (session created directly, no login round trip). */
-export async function agentFor(app: App, db: Db, user: MadeUser | undefined): Promise<Agent> {
+/**
+ * An Agent already logged in as `user` (session created directly, no login round trip). Pass `now` when
+ * the app runs on a fake clock, or the session may already have expired in the app's time.
+ */
+export async function agentFor(
+  app: App,
+  db: Db,
+  user: MadeUser | undefined,
+  now = new Date(),
+): Promise<Agent> {
   const agent = new Agent(app);
   if (user) {
     const { token } = await createSession(db, user.id, {
       ip: '127.0.0.1',
       userAgent: 'test',
-      now: new Date(),
+      now,
     });
     agent.setCookie('convene_session', token);
   }

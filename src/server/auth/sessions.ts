@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { and, eq, gt, lt, sql } from 'drizzle-orm';
+import type { SessionUser } from '../../contracts/auth';
 import type { Db } from '../db/client';
 import { sessions, userEmails, users } from './schema';
 
@@ -9,13 +10,8 @@ export const SESSION_TTL_MS = 30 * 24 * 3600 * 1000;
 /** last_seen_at is written at most this often, so reads stay reads. */
 const TOUCH_EVERY_MS = 10 * 60 * 1000;
 
-/** The logged-in user as every route sees it. */
-export interface SessionUser {
-  id: number;
-  name: string;
-  email: string;
-  isAdmin: boolean;
-}
+/** The logged-in user as every route sees it (its schema is the API's, in contracts/auth.ts). */
+export type { SessionUser };
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 

@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import { loggableError } from '../db/errors';
 import { AppError, type FieldError } from '../errors';
 import type { App } from './types';
 
@@ -31,7 +32,7 @@ function send(reply: FastifyReply, status: number, body: ErrorBody) {
 export function installErrorHandler(app: App): void {
   app.setErrorHandler((err: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
     if (err instanceof AppError) {
-      if (err.status >= 500) request.log.error({ err }, err.message);
+      if (err.status >= 500) request.log.error({ err: loggableError(err) }, err.message);
       for (const [k, v] of Object.entries(err.headers ?? {})) reply.header(k, v);
       return send(reply, err.status, {
         error: {
@@ -71,7 +72,7 @@ export function installErrorHandler(app: App): void {
     if (status >= 400 && status < 500) {
       return send(reply, status, { error: { code: 'BAD_REQUEST', message: err.message } });
     }
-    request.log.error({ err }, 'unhandled error');
+    request.log.error({ err: loggableError(err) }, 'unhandled error');
     return send(reply, 500, { error: { code: 'INTERNAL', message: 'Something went wrong on our side.' } });
   });
 }

@@ -1,0 +1,172 @@
+// Accounts: the session, first-run setup, login, the profile, user administration and the user picker.
+// One source of truth: the server validates with these schemas and the web client takes its types from them.
+import { z } from 'zod';
+
+export const PASSWORD_MIN_LENGTH = 10;
+
+/** Trimmed and lower-cased before the format check: e-mails are unique regardless of case. */
+export const EmailField = z
+  .string({ error: 'is required' })
+  .trim()
+  .toLowerCase()
+  .pipe(z.email({ error: 'must be an e-mail address such as ada@example.org' }).max(254));
+
+export const NameField = z
+  .string({ error: 'is required' })
+  .trim()
+  .min(1, { error: 'must not be empty' })
+  .max(200, { error: 'must be at most 200 characters' });
+
+export const AffiliationField = z
+  .string({ error: 'must be text' })
+  .trim()
+  .max(200, { error: 'must be at most 200 characters' });
+
+export const NewPasswordField = z
+  .string({ error: 'is required' })
+  .min(PASSWORD_MIN_LENGTH, { error: `must be at least ${PASSWORD_MIN_LENGTH} characters` })
+  .max(1000, { error: 'must be at most 1000 characters' });
+
+// ---- Session ----
+
+export const SessionUser = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  email: z.string(),
+  isAdmin: z.boolean(),
+});
+export type SessionUser = z.infer<typeof SessionUser>;
+
+export const SessionResponse = z.object({
+  user: SessionUser.nullable(),
+  /** True until the first account (the administrator) exists. */
+  needsSetup: z.boolean(),
+});
+export type SessionResponse = z.infer<typeof SessionResponse>;
+
+export const LoggedInResponse = z.object({ user: SessionUser });
+export type LoggedInResponse = z.infer<typeof LoggedInResponse>;
+
+export const SetupRequest = z.object({
+  name: NameField,
+  affiliation: AffiliationField.default(''),
+  email: EmailField,
+  password: NewPasswordField,
+});
+export type SetupRequest = z.input<typeof SetupRequest>;
+
+export const LoginRequest = z.object({
+  email: z.string({ error: 'is required' }).trim().min(1, { error: 'is required' }).max(254),
+  password: z.string({ error: 'is required' }).min(1, { error: 'is required' }).max(1000),
+});
+export type LoginRequest = z.input<typeof LoginRequest>;
+
+// ---- Profile ----
+
+export const ProfileEmail = z.object({
+  id: z.number().int(),
+  email: z.string(),
+  isPrimary: z.boolean(),
+});
+export type ProfileEmail = z.infer<typeof ProfileEmail>;
+
+export const Profile = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  affiliation: z.string(),
+  isAdmin: z.boolean(),
+  emails: z.array(ProfileEmail),
+});
+export type Profile = z.infer<typeof Profile>;
+
+export const UpdateProfileRequest = z.object({
+  name: NameField.optional(),
+  affiliation: AffiliationField.optional(),
+});
+export type UpdateProfileRequest = z.input<typeof UpdateProfileRequest>;
+
+export const AddEmailRequest = z.object({ email: EmailField });
+export type AddEmailRequest = z.input<typeof AddEmailRequest>;
+
+export const ChangePasswordRequest = z.object({
+  currentPassword: z.string({ error: 'is required' }).min(1, { error: 'is required' }).max(1000),
+  newPassword: NewPasswordField,
+});
+export type ChangePasswordRequest = z.input<typeof ChangePasswordRequest>;
+
+export const IdParams = z.object({
+  id: z.coerce.number({ error: 'must be a number' }).int({ error: 'must be a whole number' }).positive(),
+});
+
+// ---- Administration ----
+
+export const ADMIN_USERS_PAGE_SIZE = 25;
+
+export const AdminUser = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  affiliation: z.string(),
+  email: z.string(),
+  isAdmin: z.boolean(),
+  isBlocked: z.boolean(),
+  createdAt: z.string(),
+  lastLoginAt: z.string().nullable(),
+});
+export type AdminUser = z.infer<typeof AdminUser>;
+
+export const AdminUsersQuery = z.object({
+  q: z.string().trim().max(200, { error: 'must be at most 200 characters' }).default(''),
+  page: z.coerce
+    .number({ error: 'must be a page number' })
+    .int({ error: 'must be a whole number' })
+    .min(1, { error: 'must be 1 or more' })
+    .default(1),
+});
+export type AdminUsersQuery = z.input<typeof AdminUsersQuery>;
+
+export const AdminUsersPage = z.object({
+  users: z.array(AdminUser),
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+});
+export type AdminUsersPage = z.infer<typeof AdminUsersPage>;
+
+export const CreateUserRequest = z.object({
+  name: NameField,
+  affiliation: AffiliationField.default(''),
+  email: EmailField,
+  password: NewPasswordField,
+  isAdmin: z.boolean().default(false),
+});
+export type CreateUserRequest = z.input<typeof CreateUserRequest>;
+
+export const UpdateUserRequest = z.object({
+  isAdmin: z.boolean({ error: 'must be true or false' }).optional(),
+  isBlocked: z.boolean({ error: 'must be true or false' }).optional(),
+});
+export type UpdateUserRequest = z.input<typeof UpdateUserRequest>;
+
+// ---- User picker ----
+
+export const USER_SEARCH_LIMIT = 20;
+
+export const UserSearchQuery = z.object({
+  q: z
+    .string({ error: 'is required' })
+    .trim()
+    .min(2, { error: 'must be at least 2 characters' })
+    .max(200, { error: 'must be at most 200 characters' }),
+});
+export type UserSearchQuery = z.input<typeof UserSearchQuery>;
+
+export const UserSummary = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  email: z.string(),
+  affiliation: z.string(),
+});
+export type UserSummary = z.infer<typeof UserSummary>;
+
+export const UserSearchResponse = z.object({ users: z.array(UserSummary) });
+export type UserSearchResponse = z.infer<typeof UserSearchResponse>;

@@ -1,0 +1,44 @@
+import { createBrowserRouter } from 'react-router';
+import { RouterProvider } from 'react-router/dom';
+import { UsersPage } from '../admin/components/users-page';
+import { LoginPage } from '../auth/components/login-page';
+import { HomePage } from '../home/home-page';
+import { ProfilePage } from '../profile/components/profile-page';
+import { AppLayout } from './layout/app-layout';
+import { ErrorPage } from './routes/error-page';
+import { MyEventsPlaceholder } from './routes/my-events-placeholder';
+import { NotFoundPage } from './routes/not-found-page';
+import { RequireAdmin, RequireUser } from './routes/require-user';
+
+const router = createBrowserRouter([
+  {
+    element: <AppLayout />,
+    errorElement: <ErrorPage />,
+    children: [
+      {
+        errorElement: <ErrorPage />,
+        children: [
+          { index: true, element: <HomePage /> },
+          { path: 'login', element: <LoginPage /> },
+          {
+            element: <RequireUser />,
+            children: [
+              { path: 'profile', element: <ProfilePage /> },
+              { path: 'my/events', element: <MyEventsPlaceholder /> },
+            ],
+          },
+          {
+            path: 'admin',
+            element: <RequireAdmin />,
+            children: [{ path: 'users', element: <UsersPage /> }],
+          },
+          { path: '*', element: <NotFoundPage /> },
+        ],
+      },
+    ],
+  },
+]);
+
+export function AppRouter() {
+  return <RouterProvider router={router} />;
+}

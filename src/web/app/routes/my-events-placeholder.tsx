@@ -1,0 +1,16 @@
+import { EmptyState, Stack, Title } from '@mantine/core';
+import { usePageTitle } from '../../lib/use-page-title';
+
+/** The events feature replaces this page with the events the user manages or attends. */
+export function MyEventsPlaceholder() {
+  usePageTitle('My events');
+  return (
+    <Stack py="md">
+      <Title order={1}>My events</Title>
+      <EmptyState
+        title="No events yet"
+        description="Events you manage or take part in will be listed here."
+      />
+    </Stack>
+  );
+}
