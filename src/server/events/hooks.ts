@@ -12,7 +12,8 @@
  * - A handler that throws aborts the transaction: the change is rolled back and the request fails with
  *   the handler's error (an AppError keeps its status; anything else is a 500). Throw only to veto.
  * - Never call outside services (Zoom) from a handler: the transaction may still roll back, and it holds
- *   row locks meanwhile. Enqueue a job with `tx` instead (graphile-worker's add_job is transactional).
+ *   row locks meanwhile. Enqueue a job instead, `enqueueJob(payload.tx, job, …)` (src/server/jobs/jobs.ts):
+ *   it exists exactly when the change commits.
  * - Rows in payloads are as they are after the change (deleted rows carry `deletedAt`); `before` holds
  *   the old values where a hook is about a change. Deletions are soft: rows stay, referenced ids stay valid.
  * - Handlers should not query per row: payloads carry id lists so one query can serve a batch.

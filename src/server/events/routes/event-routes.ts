@@ -19,12 +19,12 @@ import { listEvents, listManagedEvents, loadEventPage } from '../display-service
 import { createEvent, deleteEvent, updateEvent } from '../events-service';
 import { loadEventForViewer } from '../permissions';
 import { presentEvent } from '../present';
-import { managerOf, TAGS } from './route-helpers';
+import { MANAGE_ERRORS, managerOf, READ_ERRORS, TAGS } from './route-helpers';
 
 export function registerEventRoutes(app: App, deps: AppDeps): void {
   app.get(
     '/api/events',
-    { schema: { tags: TAGS, querystring: ListEventsQuery, response: { 200: EventList } } },
+    { schema: { tags: TAGS, querystring: ListEventsQuery, response: { 200: EventList, ...READ_ERRORS } } },
     async (request) => {
       const { upcoming, q, page } = request.query;
       return listEvents(deps.db, request.user, {
@@ -38,7 +38,7 @@ export function registerEventRoutes(app: App, deps: AppDeps): void {
 
   app.get(
     '/api/my/events',
-    { schema: { tags: TAGS, querystring: PageQuery, response: { 200: MyEvents } } },
+    { schema: { tags: TAGS, querystring: PageQuery, response: { 200: MyEvents, ...MANAGE_ERRORS } } },
     async (request) => {
       const user = requireUser(request);
       const list = await listManagedEvents(deps.db, user, request.query.page);
@@ -48,7 +48,7 @@ export function registerEventRoutes(app: App, deps: AppDeps): void {
 
   app.post(
     '/api/events',
-    { schema: { tags: TAGS, body: CreateEventBody, response: { 201: Event } } },
+    { schema: { tags: TAGS, body: CreateEventBody, response: { 201: Event, ...MANAGE_ERRORS } } },
     async (request, reply) => {
       const user = requireUser(request);
       const event = await createEvent(deps, user, request.body);
@@ -58,7 +58,7 @@ export function registerEventRoutes(app: App, deps: AppDeps): void {
 
   app.get(
     '/api/events/:eventId',
-    { schema: { tags: TAGS, params: EventParams, response: { 200: EventPage } } },
+    { schema: { tags: TAGS, params: EventParams, response: { 200: EventPage, ...READ_ERRORS } } },
     async (request) => {
       const access = await loadEventForViewer(deps.db, request.params.eventId, request.user);
       return loadEventPage(deps.db, access);
@@ -67,7 +67,14 @@ export function registerEventRoutes(app: App, deps: AppDeps): void {
 
   app.patch(
     '/api/events/:eventId',
-    { schema: { tags: TAGS, params: EventParams, body: UpdateEventBody, response: { 200: Event } } },
+    {
+      schema: {
+        tags: TAGS,
+        params: EventParams,
+        body: UpdateEventBody,
+        response: { 200: Event, ...MANAGE_ERRORS },
+      },
+    },
     async (request) => {
       const { user } = await managerOf(deps, request, request.params.eventId);
       const event = await updateEvent(deps, user, request.params.eventId, request.body);
@@ -77,7 +84,14 @@ export function registerEventRoutes(app: App, deps: AppDeps): void {
 
   app.delete(
     '/api/events/:eventId',
-    { schema: { tags: TAGS, params: EventParams, querystring: DeleteQuery, response: { 204: z.null() } } },
+    {
+      schema: {
+        tags: TAGS,
+        params: EventParams,
+        querystring: DeleteQuery,
+        response: { 204: z.null(), ...MANAGE_ERRORS },
+      },
+    },
     async (request, reply) => {
       const { user } = await managerOf(deps, request, request.params.eventId);
       await deleteEvent(deps, user, request.params.eventId, request.query.version);

@@ -18,12 +18,12 @@ import { getCreatorsSetting, setCreatorsSetting } from '../creators';
 import { listEventLog } from '../log';
 import { presentEvent } from '../present';
 import { getProtection, updateProtection } from '../protection-service';
-import { managerOf, TAGS } from './route-helpers';
+import { MANAGE_ERRORS, managerOf, TAGS } from './route-helpers';
 
 export function registerManagementRoutes(app: App, deps: AppDeps): void {
   app.get(
     '/api/events/:eventId/protection',
-    { schema: { tags: TAGS, params: EventParams, response: { 200: Protection } } },
+    { schema: { tags: TAGS, params: EventParams, response: { 200: Protection, ...MANAGE_ERRORS } } },
     async (request) => {
       const { access } = await managerOf(deps, request, request.params.eventId);
       return getProtection(deps.db, access.event);
@@ -33,7 +33,12 @@ export function registerManagementRoutes(app: App, deps: AppDeps): void {
   app.put(
     '/api/events/:eventId/protection',
     {
-      schema: { tags: TAGS, params: EventParams, body: UpdateProtectionBody, response: { 200: Protection } },
+      schema: {
+        tags: TAGS,
+        params: EventParams,
+        body: UpdateProtectionBody,
+        response: { 200: Protection, ...MANAGE_ERRORS },
+      },
     },
     async (request) => {
       const { user } = await managerOf(deps, request, request.params.eventId);
@@ -43,7 +48,14 @@ export function registerManagementRoutes(app: App, deps: AppDeps): void {
 
   app.get(
     '/api/events/:eventId/log',
-    { schema: { tags: TAGS, params: EventParams, querystring: LogQuery, response: { 200: EventLog } } },
+    {
+      schema: {
+        tags: TAGS,
+        params: EventParams,
+        querystring: LogQuery,
+        response: { 200: EventLog, ...MANAGE_ERRORS },
+      },
+    },
     async (request) => {
       await managerOf(deps, request, request.params.eventId);
       return listEventLog(deps.db, request.params.eventId, request.query);
@@ -52,7 +64,7 @@ export function registerManagementRoutes(app: App, deps: AppDeps): void {
 
   app.get(
     '/api/events/:eventId/clone-options',
-    { schema: { tags: TAGS, params: EventParams, response: { 200: CloneOptions } } },
+    { schema: { tags: TAGS, params: EventParams, response: { 200: CloneOptions, ...MANAGE_ERRORS } } },
     async (request) => {
       const { access } = await managerOf(deps, request, request.params.eventId);
       return listCloneOptions(deps.db, access.event);
@@ -61,7 +73,14 @@ export function registerManagementRoutes(app: App, deps: AppDeps): void {
 
   app.post(
     '/api/events/:eventId/clone',
-    { schema: { tags: TAGS, params: EventParams, body: CloneBody, response: { 201: Event } } },
+    {
+      schema: {
+        tags: TAGS,
+        params: EventParams,
+        body: CloneBody,
+        response: { 201: Event, ...MANAGE_ERRORS },
+      },
+    },
     async (request, reply) => {
       const { user } = await managerOf(deps, request, request.params.eventId);
       const event = await cloneEvent(deps, user, request.params.eventId, request.body);
@@ -71,7 +90,7 @@ export function registerManagementRoutes(app: App, deps: AppDeps): void {
 
   app.get(
     '/api/admin/events/creators',
-    { schema: { tags: TAGS, response: { 200: CreatorsSetting } } },
+    { schema: { tags: TAGS, response: { 200: CreatorsSetting, ...MANAGE_ERRORS } } },
     async (request) => {
       requireAdmin(request);
       return getCreatorsSetting(deps.db);
@@ -80,7 +99,9 @@ export function registerManagementRoutes(app: App, deps: AppDeps): void {
 
   app.put(
     '/api/admin/events/creators',
-    { schema: { tags: TAGS, body: UpdateCreatorsBody, response: { 200: CreatorsSetting } } },
+    {
+      schema: { tags: TAGS, body: UpdateCreatorsBody, response: { 200: CreatorsSetting, ...MANAGE_ERRORS } },
+    },
     async (request) => {
       requireAdmin(request);
       await setCreatorsSetting(deps.db, request.body, deps.clock());

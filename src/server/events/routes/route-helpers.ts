@@ -1,6 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import { requireUser } from '../../auth/guards';
 import type { SessionUser } from '../../auth/sessions';
+import { ErrorResponse } from '../../http/schemas';
 import type { AppDeps } from '../../http/types';
 import { assertCanManageEvent, type EventAccess } from '../permissions';
 
@@ -16,3 +17,15 @@ export async function managerOf(
 }
 
 export const TAGS = ['events'];
+
+/** Error answers of routes anyone may call (401 only for `logged_in` events). */
+export const READ_ERRORS = { 401: ErrorResponse, 404: ErrorResponse, 422: ErrorResponse } as const;
+
+/** Error answers of management routes. */
+export const MANAGE_ERRORS = {
+  401: ErrorResponse,
+  403: ErrorResponse,
+  404: ErrorResponse,
+  409: ErrorResponse,
+  422: ErrorResponse,
+} as const;

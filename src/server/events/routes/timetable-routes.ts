@@ -25,14 +25,16 @@ import { loadBlockPage, loadContributionPage } from '../display-service';
 import { loadEventForViewer } from '../permissions';
 import { presentBlock, presentSession } from '../present';
 import { createSession, deleteSession, updateSession } from '../sessions-service';
-import { managerOf, TAGS } from './route-helpers';
+import { MANAGE_ERRORS, managerOf, READ_ERRORS, TAGS } from './route-helpers';
 
 const NoContent = { 204: z.null() };
 
 export function registerTimetableRoutes(app: App, deps: AppDeps): void {
   app.get(
     '/api/events/:eventId/contributions/:contributionId',
-    { schema: { tags: TAGS, params: ContributionParams, response: { 200: ContributionPage } } },
+    {
+      schema: { tags: TAGS, params: ContributionParams, response: { 200: ContributionPage, ...READ_ERRORS } },
+    },
     async (request) => {
       const access = await loadEventForViewer(deps.db, request.params.eventId, request.user);
       return loadContributionPage(deps.db, access, request.params.contributionId);
@@ -41,7 +43,7 @@ export function registerTimetableRoutes(app: App, deps: AppDeps): void {
 
   app.get(
     '/api/events/:eventId/blocks/:blockId',
-    { schema: { tags: TAGS, params: BlockParams, response: { 200: BlockPage } } },
+    { schema: { tags: TAGS, params: BlockParams, response: { 200: BlockPage, ...READ_ERRORS } } },
     async (request) => {
       const access = await loadEventForViewer(deps.db, request.params.eventId, request.user);
       return loadBlockPage(deps.db, access, request.params.blockId);
@@ -51,7 +53,14 @@ export function registerTimetableRoutes(app: App, deps: AppDeps): void {
   // ---- sessions ----
   app.post(
     '/api/events/:eventId/sessions',
-    { schema: { tags: TAGS, params: EventParams, body: CreateSessionBody, response: { 201: Session } } },
+    {
+      schema: {
+        tags: TAGS,
+        params: EventParams,
+        body: CreateSessionBody,
+        response: { 201: Session, ...MANAGE_ERRORS },
+      },
+    },
     async (request, reply) => {
       const { user } = await managerOf(deps, request, request.params.eventId);
       const session = await createSession(deps, user, request.params.eventId, request.body);
@@ -61,7 +70,14 @@ export function registerTimetableRoutes(app: App, deps: AppDeps): void {
 
   app.patch(
     '/api/events/:eventId/sessions/:sessionId',
-    { schema: { tags: TAGS, params: SessionParams, body: UpdateSessionBody, response: { 200: Session } } },
+    {
+      schema: {
+        tags: TAGS,
+        params: SessionParams,
+        body: UpdateSessionBody,
+        response: { 200: Session, ...MANAGE_ERRORS },
+      },
+    },
     async (request) => {
       const { eventId, sessionId } = request.params;
       const { user } = await managerOf(deps, request, eventId);
@@ -71,7 +87,14 @@ export function registerTimetableRoutes(app: App, deps: AppDeps): void {
 
   app.delete(
     '/api/events/:eventId/sessions/:sessionId',
-    { schema: { tags: TAGS, params: SessionParams, querystring: DeleteQuery, response: NoContent } },
+    {
+      schema: {
+        tags: TAGS,
+        params: SessionParams,
+        querystring: DeleteQuery,
+        response: { ...NoContent, ...MANAGE_ERRORS },
+      },
+    },
     async (request, reply) => {
       const { eventId, sessionId } = request.params;
       const { user } = await managerOf(deps, request, eventId);
@@ -83,7 +106,14 @@ export function registerTimetableRoutes(app: App, deps: AppDeps): void {
   // ---- session blocks ----
   app.post(
     '/api/events/:eventId/blocks',
-    { schema: { tags: TAGS, params: EventParams, body: CreateBlockBody, response: { 201: Block } } },
+    {
+      schema: {
+        tags: TAGS,
+        params: EventParams,
+        body: CreateBlockBody,
+        response: { 201: Block, ...MANAGE_ERRORS },
+      },
+    },
     async (request, reply) => {
       const { user, access } = await managerOf(deps, request, request.params.eventId);
       const block = await createBlock(deps, user, request.params.eventId, request.body);
@@ -93,7 +123,14 @@ export function registerTimetableRoutes(app: App, deps: AppDeps): void {
 
   app.patch(
     '/api/events/:eventId/blocks/:blockId',
-    { schema: { tags: TAGS, params: BlockParams, body: UpdateBlockBody, response: { 200: Block } } },
+    {
+      schema: {
+        tags: TAGS,
+        params: BlockParams,
+        body: UpdateBlockBody,
+        response: { 200: Block, ...MANAGE_ERRORS },
+      },
+    },
     async (request) => {
       const { eventId, blockId } = request.params;
       const { user, access } = await managerOf(deps, request, eventId);
@@ -104,7 +141,14 @@ export function registerTimetableRoutes(app: App, deps: AppDeps): void {
 
   app.delete(
     '/api/events/:eventId/blocks/:blockId',
-    { schema: { tags: TAGS, params: BlockParams, querystring: DeleteQuery, response: NoContent } },
+    {
+      schema: {
+        tags: TAGS,
+        params: BlockParams,
+        querystring: DeleteQuery,
+        response: { ...NoContent, ...MANAGE_ERRORS },
+      },
+    },
     async (request, reply) => {
       const { eventId, blockId } = request.params;
       const { user } = await managerOf(deps, request, eventId);
@@ -121,7 +165,7 @@ export function registerTimetableRoutes(app: App, deps: AppDeps): void {
         tags: TAGS,
         params: EventParams,
         body: CreateContributionBody,
-        response: { 201: Contribution },
+        response: { 201: Contribution, ...MANAGE_ERRORS },
       },
     },
     async (request, reply) => {
@@ -138,7 +182,7 @@ export function registerTimetableRoutes(app: App, deps: AppDeps): void {
         tags: TAGS,
         params: ContributionParams,
         body: UpdateContributionBody,
-        response: { 200: Contribution },
+        response: { 200: Contribution, ...MANAGE_ERRORS },
       },
     },
     async (request) => {
@@ -150,7 +194,14 @@ export function registerTimetableRoutes(app: App, deps: AppDeps): void {
 
   app.delete(
     '/api/events/:eventId/contributions/:contributionId',
-    { schema: { tags: TAGS, params: ContributionParams, querystring: DeleteQuery, response: NoContent } },
+    {
+      schema: {
+        tags: TAGS,
+        params: ContributionParams,
+        querystring: DeleteQuery,
+        response: { ...NoContent, ...MANAGE_ERRORS },
+      },
+    },
     async (request, reply) => {
       const { eventId, contributionId } = request.params;
       const { user } = await managerOf(deps, request, eventId);
