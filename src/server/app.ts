@@ -12,12 +12,14 @@ import { registerSpa } from './http/spa';
 import type { App, AppDeps } from './http/types';
 import { loggerOptions } from './logger';
 import { registerMailRoutes } from './mail/routes';
+import { registerZoomFeature } from './vc/zoom';
 
 /** Each feature registers its own routes under /api; one line per feature. */
-const FEATURES: Array<(app: App, deps: AppDeps) => void> = [
+const FEATURES: Array<(app: App, deps: AppDeps) => void | Promise<void>> = [
   registerAuthRoutes,
   registerEventsFeature,
   registerMailRoutes,
+  registerZoomFeature,
 ];
 
 export interface BuildAppOptions {
@@ -42,7 +44,7 @@ export async function buildApp(deps: AppDeps, opts: BuildAppOptions = {}): Promi
   installAuth(app, deps);
 
   registerHealthRoutes(app, deps);
-  for (const register of FEATURES) register(app, deps);
+  for (const register of FEATURES) await register(app, deps);
 
   await registerSpa(app);
   return app;
