@@ -128,7 +128,7 @@ describeE2E('the first run of a fresh server', () => {
   );
 
   describeE2E('in the dark colour scheme', () => {
-    e2eTest.scoped({ colorScheme: 'dark' });
+    e2eTest.override({ colorScheme: 'dark' });
 
     e2eTest('every page keeps its contrast and passes axe', async ({ page }) => {
       await page.goto('/login');
