@@ -4,15 +4,21 @@ import Fastify, { type FastifyServerOptions } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { installAuth } from './auth/plugin';
 import { registerAuthRoutes } from './auth/routes';
+import { registerEventsFeature } from './events';
 import { installErrorHandler } from './http/error-handler';
 import { registerHealthRoutes } from './http/health';
 import { registerOpenApi } from './http/openapi';
 import { registerSpa } from './http/spa';
 import type { App, AppDeps } from './http/types';
 import { loggerOptions } from './logger';
+import { registerMailRoutes } from './mail/routes';
 
 /** Each feature registers its own routes under /api; one line per feature. */
-const FEATURES: Array<(app: App, deps: AppDeps) => void> = [registerAuthRoutes];
+const FEATURES: Array<(app: App, deps: AppDeps) => void> = [
+  registerAuthRoutes,
+  registerEventsFeature,
+  registerMailRoutes,
+];
 
 export interface BuildAppOptions {
   logger?: FastifyServerOptions['logger'];

@@ -6,6 +6,13 @@ import { z } from 'zod';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
+/** Zoom's public endpoints and our timeout, used when neither the environment nor the admin sets them. */
+export const ZOOM_DEFAULTS = {
+  oauthTokenUrl: 'https://zoom.us/oauth/token',
+  apiBaseUrl: 'https://api.zoom.us/v2',
+  timeoutMs: 10_000,
+} as const;
+
 const emptyToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 const optionalString = z.preprocess(emptyToUndefined, z.string().optional());
 const optionalUrl = (what: string) =>
@@ -55,7 +62,7 @@ const envSchema = z.object({
   ZOOM_API_BASE_URL: optionalUrl('an absolute URL such as https://api.zoom.us/v2'),
   ZOOM_TIMEOUT_MS: z.preprocess(
     emptyToUndefined,
-    z.coerce.number({ error: 'must be a number of milliseconds' }).int().positive().default(10_000),
+    z.coerce.number({ error: 'must be a number of milliseconds' }).int().positive().optional(),
   ),
 });
 
@@ -80,6 +87,11 @@ export interface Config {
     oauthTokenUrl: string;
     apiBaseUrl: string;
     timeoutMs: number;
+    /**
+     * Which of the defaulted settings the environment set explicitly: those win over the admin's
+     * settings in the database. Absent (hand-built configs): a value differing from ZOOM_DEFAULTS counts as set.
+     */
+    fromEnv?: { oauthTokenUrl: boolean; apiBaseUrl: boolean; timeoutMs: boolean };
   };
 }
 
@@ -144,9 +156,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       clientId: e.ZOOM_CLIENT_ID,
       clientSecret: e.ZOOM_CLIENT_SECRET,
       webhookSecret: e.ZOOM_WEBHOOK_SECRET,
-      oauthTokenUrl: e.ZOOM_OAUTH_TOKEN_URL ?? 'https://zoom.us/oauth/token',
-      apiBaseUrl: e.ZOOM_API_BASE_URL ?? 'https://api.zoom.us/v2',
-      timeoutMs: e.ZOOM_TIMEOUT_MS,
+      oauthTokenUrl: e.ZOOM_OAUTH_TOKEN_URL ?? ZOOM_DEFAULTS.oauthTokenUrl,
+      apiBaseUrl: e.ZOOM_API_BASE_URL ?? ZOOM_DEFAULTS.apiBaseUrl,
+      timeoutMs: e.ZOOM_TIMEOUT_MS ?? ZOOM_DEFAULTS.timeoutMs,
+      fromEnv: {
+        oauthTokenUrl: e.ZOOM_OAUTH_TOKEN_URL !== undefined,
+        apiBaseUrl: e.ZOOM_API_BASE_URL !== undefined,
+        timeoutMs: e.ZOOM_TIMEOUT_MS !== undefined,
+      },
     },
   };
 }

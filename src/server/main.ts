@@ -4,6 +4,8 @@ import { buildApp } from './app';
 import { ConfigError, loadConfig } from './config';
 import { type Database, DatabaseUnreachable, openDatabase } from './db/client';
 import { EmbeddedPostgresError } from './db/embedded-postgres';
+import { makeDeps } from './deps';
+import { startJobRunner } from './jobs/jobs';
 import { loggerOptions } from './logger';
 
 /** Start-up failures the user can fix are reported in one line, without a stack trace. */
@@ -32,10 +34,13 @@ async function main(): Promise<void> {
     if (err instanceof DatabaseUnreachable || err instanceof EmbeddedPostgresError) fail(err.message);
     throw err;
   }
-  const app = await buildApp(
-    { config, db: database.db, pool: database.pool, clock: () => new Date() },
-    { logger: loggerOptions(config.logLevel) },
-  );
+  const deps = makeDeps({ config, db: database.db, pool: database.pool });
+  const app = await buildApp(deps, { logger: loggerOptions(config.logLevel) });
+  const runner = await startJobRunner({
+    pool: database.pool,
+    registry: deps.jobs,
+    log: app.log.child({ module: 'jobs' }),
+  });
 
   let closing = false;
   const shutdown = async (signal: string) => {
@@ -44,6 +49,7 @@ async function main(): Promise<void> {
     app.log.info({ signal }, 'shutting down');
     try {
       await app.close(); // finishes requests in flight
+      await runner.stop(); // lets running jobs finish; pending ones stay queued in PostgreSQL
     } finally {
       await database.close(); // then the pool, then the embedded PostgreSQL
     }
@@ -55,6 +61,7 @@ async function main(): Promise<void> {
   try {
     await app.listen({ port: config.port, host: config.host });
   } catch (err) {
+    await runner.stop();
     await database.close();
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'EADDRINUSE')

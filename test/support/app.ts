@@ -5,7 +5,9 @@ import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll } from 'vitest';
 import { buildApp } from '../../src/server/app';
 import type { Config } from '../../src/server/config';
+import { makeDeps } from '../../src/server/deps';
 import type { App, AppDeps, Clock } from '../../src/server/http/types';
+import { runDueJobs } from '../../src/server/jobs/jobs';
 import { createTestDatabase, type TestDatabase } from './database';
 
 export function testConfig(overrides: Partial<Config> = {}): Config {
@@ -54,15 +56,22 @@ export interface TestApp {
 
 export async function buildTestApp(opts: { clock?: Clock; config?: Partial<Config> } = {}): Promise<TestApp> {
   const database = await createTestDatabase();
-  const deps: AppDeps = {
+  const deps: AppDeps = makeDeps({
     config: testConfig(opts.config),
     db: database.db,
     pool: database.pool,
-    clock: opts.clock ?? (() => new Date()),
-  };
+    clock: opts.clock,
+  });
   const app = await buildApp(deps, { logger: false });
   await app.ready();
   return { app, deps, database };
+}
+
+const quietLog = { info: () => undefined, warn: () => undefined, error: () => undefined };
+
+/** Runs the background jobs that are due now (tests drive the queue explicitly). */
+export async function runJobs(t: TestApp): Promise<void> {
+  await runDueJobs({ pool: t.deps.pool, registry: t.deps.jobs, log: quietLog });
 }
 
 /**

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { inject } from 'vitest';
-import { type Db, makeDb } from '../../src/server/db/client';
+import { type Db, installPoolErrorHandlers, makeDb } from '../../src/server/db/client';
 import { adminQuery, connFor } from './pg-conn';
 
 export interface TestDatabase {
@@ -17,7 +17,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   const name = `t_${randomBytes(6).toString('hex')}`;
   await adminQuery(target, `CREATE DATABASE ${name} TEMPLATE ${template}`);
   const pool = new pg.Pool({ ...connFor(target, name), max: 8 });
-  pool.on('error', () => undefined);
+  installPoolErrorHandlers(pool, () => undefined);
   return {
     name,
     pool,

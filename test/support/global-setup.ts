@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
-import { runMigrations } from '../../src/server/db/client';
+import { installPoolErrorHandlers, runMigrations } from '../../src/server/db/client';
 import { EmbeddedPostgres } from '../../src/server/db/embedded-postgres';
 import { adminQuery, connFor, type PgTarget } from './pg-conn';
 
@@ -35,7 +35,8 @@ export default async function setup(project: TestProject) {
   }
   const template = `convene_tmpl_${randomBytes(4).toString('hex')}`;
   await adminQuery(target, `CREATE DATABASE ${template}`);
-  const pool = new pg.Pool({ ...connFor(target, template), max: 1 });
+  const pool = new pg.Pool({ ...connFor(target, template), max: 2 });
+  installPoolErrorHandlers(pool, () => undefined);
   try {
     await runMigrations(pool);
   } finally {

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import { migrate } from 'drizzle-orm/node-postgres/migrator';
+import { Logger, runMigrations as runJobQueueMigrations } from 'graphile-worker';
 import pg from 'pg';
 import { projectRoot } from '../paths';
 import { EmbeddedPostgres } from './embedded-postgres';
@@ -20,19 +21,36 @@ export function migrationsFolder(): string {
   return path.join(projectRoot(), 'drizzle');
 }
 
-/** Applies pending SQL migrations; instances starting together queue on an advisory lock. */
+/**
+ * Applies pending SQL migrations, then the job queue's own schema (graphile-worker migrates itself);
+ * instances starting together queue on an advisory lock.
+ */
 export async function runMigrations(pool: pg.Pool): Promise<void> {
   const client = await pool.connect();
   try {
     await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
     try {
       await migrate(drizzle(client, { casing: 'snake_case' }), { migrationsFolder: migrationsFolder() });
+      await runJobQueueMigrations({ pgPool: pool, logger: silentJobLogger });
     } finally {
       await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]);
     }
   } finally {
     client.release();
   }
+}
+
+const silentJobLogger = new Logger(() => () => undefined);
+
+/**
+ * Without listeners, a connection's error (e.g. the server restarting) crashes the process; graphile-worker
+ * also insists on both.
+ */
+export function installPoolErrorHandlers(pool: pg.Pool, warn: (msg: string) => void): void {
+  pool.on('error', (err) => warn(`idle database connection error: ${err.message}`));
+  pool.on('connect', (client) => {
+    client.on('error', (err) => warn(`database connection error: ${err.message}`));
+  });
 }
 
 export function makeDb(pool: pg.Pool): Db {
@@ -75,8 +93,7 @@ export async function openDatabase(opts: OpenDatabaseOptions): Promise<Database>
     poolConfig = { ...embedded.connection, database: 'convene' };
   }
   const pool = new pg.Pool({ ...poolConfig, max: opts.poolSize ?? 10, connectionTimeoutMillis: 10_000 });
-  // Without a listener, an idle client's error (e.g. the server restarting) crashes the process.
-  pool.on('error', (err) => opts.log.warn(`idle database connection error: ${err.message}`));
+  installPoolErrorHandlers(pool, (msg) => opts.log.warn(msg));
   const close = async () => {
     await pool.end().catch(() => undefined);
     await embedded?.stop();

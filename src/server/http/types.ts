@@ -9,6 +9,8 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type pg from 'pg';
 import type { Config } from '../config';
 import type { Db } from '../db/client';
+import type { JobRegistry } from '../jobs/jobs';
+import type { Mailer } from '../mail/mailer';
 
 /** The Fastify instance every feature registers its routes on: zod schemas type requests and replies. */
 export type App = FastifyInstance<
@@ -27,4 +29,7 @@ export interface AppDeps {
   db: Db;
   pool: pg.Pool;
   clock: Clock;
+  /** Features define their background jobs here while registering. */
+  jobs: JobRegistry;
+  mailer: Mailer;
 }

@@ -1,0 +1,41 @@
+#!/usr/bin/env node
+// Builds the server (one ESM bundle of our code; packages stay in node_modules) and the web client.
+// `node scripts/build.mjs [server|web]` builds one part; no argument builds both.
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { build } from 'esbuild';
+import { root, writeStamp } from './build-lib.mjs';
+
+export async function buildServer() {
+  await build({
+    absWorkingDir: root,
+    entryPoints: { main: 'src/server/main.ts' },
+    outdir: 'dist/server',
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    packages: 'external',
+    sourcemap: true,
+    logLevel: 'warning',
+  });
+  writeStamp('server');
+}
+
+export function buildWeb() {
+  const vite = path.join(root, 'node_modules', 'vite', 'bin', 'vite.js');
+  const r = spawnSync(process.execPath, [vite, 'build', '--logLevel', 'warn'], {
+    cwd: root,
+    stdio: 'inherit',
+  });
+  if (r.status !== 0) throw new Error('the web client build failed (vite build)');
+  writeStamp('web');
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const only = process.argv[2];
+  const t0 = Date.now();
+  if (!only || only === 'server') await buildServer();
+  if (!only || only === 'web') buildWeb();
+  console.log(`built ${only ?? 'server and web client'} in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+}

@@ -1,0 +1,29 @@
+// The events feature: events, their timetable, managers, protection, cloning, deletion and log.
+// Other modules use the public API below; they never reach into the other files.
+import type { App, AppDeps } from '../http/types';
+import { registerEventRoutes } from './routes/event-routes';
+import { registerManagementRoutes } from './routes/management-routes';
+import { registerTimetableRoutes } from './routes/timetable-routes';
+
+export type { CloneStep, CloneStepContext } from './clone-steps';
+export { CORE_CLONE_OPTIONS, registerCloneStep } from './clone-steps';
+export type { Actor, DbOrTx, Viewer } from './db-types';
+export type { CloneIdMaps, EventHookName, EventHookPayloads } from './hooks';
+export { onEventHook } from './hooks';
+export type { EventLogInput } from './log';
+export { changedFields, writeEventLog, writeEventLogs } from './log';
+export type { EventAccess } from './permissions';
+export {
+  assertCanManageEvent,
+  canManageEvent,
+  loadEventAccess,
+  loadEventForViewer,
+  visibleEventsWhere,
+} from './permissions';
+export type { BlockRow, ContributionRow, EventRow, SessionRow } from './schema';
+
+export function registerEventsFeature(app: App, deps: AppDeps): void {
+  registerEventRoutes(app, deps);
+  registerTimetableRoutes(app, deps);
+  registerManagementRoutes(app, deps);
+}
