@@ -5,7 +5,7 @@ import { LoginPage } from '../auth/components/login-page';
 import { HomePage } from '../home/home-page';
 import { ProfilePage } from '../profile/components/profile-page';
 import { AppLayout } from './layout/app-layout';
-import { ErrorPage } from './routes/error-page';
+import { RootErrorPage, RouteErrorPage } from './routes/error-page';
 import { MyEventsPlaceholder } from './routes/my-events-placeholder';
 import { NotFoundPage } from './routes/not-found-page';
 import { RequireAdmin, RequireUser } from './routes/require-user';
@@ -13,10 +13,10 @@ import { RequireAdmin, RequireUser } from './routes/require-user';
 const router = createBrowserRouter([
   {
     element: <AppLayout />,
-    errorElement: <ErrorPage />,
+    errorElement: <RootErrorPage />,
     children: [
       {
-        errorElement: <ErrorPage />,
+        errorElement: <RouteErrorPage />,
         children: [
           { index: true, element: <HomePage /> },
           { path: 'login', element: <LoginPage /> },
