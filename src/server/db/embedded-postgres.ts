@@ -5,6 +5,7 @@ import { type ChildProcess, execFileSync, spawn, spawnSync } from 'node:child_pr
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { childProcessEnv } from '../config';
 
 export class EmbeddedPostgresError extends Error {
   override name = 'EmbeddedPostgresError';
@@ -278,7 +279,7 @@ export class EmbeddedPostgres {
         '--no-instructions',
         ...(this.opts.initdbArgs ?? []),
       ],
-      { ...ids, encoding: 'utf8', env: { ...process.env, LC_ALL: 'C', TZ: 'UTC' } },
+      { ...ids, encoding: 'utf8', env: childProcessEnv({ LC_ALL: 'C', TZ: 'UTC' }) },
     );
     if (r.status !== 0) {
       throw new EmbeddedPostgresError(
@@ -306,7 +307,7 @@ export class EmbeddedPostgres {
       ...ids,
       detached: true,
       stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, LC_ALL: 'C' },
+      env: childProcessEnv({ LC_ALL: 'C' }),
     });
     this.child = child;
     const keep = (chunk: Buffer) => {
