@@ -1,9 +1,14 @@
-// The Zoom provider's feature: its runtime (real Zoom or the in-process sandbox) and its routes.
+// The Zoom provider's feature: its runtime (real Zoom or the in-process sandbox), the admin settings, and
+// the webhook endpoint with its dispatcher.
 import { ZoomStatus } from '../../../contracts/vc-zoom';
 import type { App, AppDeps } from '../../http/types';
+import { registerZoomAdminRoutes } from './admin-routes';
 import { startZoomRuntime, type ZoomRuntime } from './runtime';
+import { ZoomWebhookDispatcher, type ZoomWebhookHandler } from './webhook-dispatcher';
+import { registerZoomWebhook } from './webhook-route';
 
 const runtimes = new WeakMap<App, ZoomRuntime>();
+const dispatchers = new WeakMap<App, ZoomWebhookDispatcher>();
 
 /** The Zoom runtime of an app built with this feature (tests and the CLI reach the sandbox through it). */
 export function zoomRuntimeOf(app: App): ZoomRuntime {
@@ -12,10 +17,24 @@ export function zoomRuntimeOf(app: App): ZoomRuntime {
   return runtime;
 }
 
+/** The registry of Zoom webhook handlers of an app built with this feature. */
+export function zoomWebhooksOf(app: App): ZoomWebhookDispatcher {
+  const dispatcher = dispatchers.get(app);
+  if (!dispatcher) throw new Error('this app was built without the Zoom feature');
+  return dispatcher;
+}
+
+/** Runs `handler` (in a job) for every verified Zoom notification of `eventName`; returns the unsubscribe. */
+export function onZoomWebhook(app: App, eventName: string, handler: ZoomWebhookHandler): () => void {
+  return zoomWebhooksOf(app).on(eventName, handler);
+}
+
 export async function registerZoomFeature(app: App, deps: AppDeps): Promise<void> {
   const runtime = await startZoomRuntime(app, deps);
   runtimes.set(app, runtime);
   app.addHook('onClose', async () => runtime.close());
+  const dispatcher = new ZoomWebhookDispatcher();
+  dispatchers.set(app, dispatcher);
 
   app.get(
     '/api/vc/zoom/status',
@@ -28,4 +47,6 @@ export async function registerZoomFeature(app: App, deps: AppDeps): Promise<void
     },
     async () => ({ mode: runtime.mode }),
   );
+  registerZoomAdminRoutes(app, deps, runtime);
+  await registerZoomWebhook(app, deps, runtime, dispatcher);
 }
