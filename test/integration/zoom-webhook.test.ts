@@ -1,8 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ZOOM_SETTINGS_DEFAULTS } from '../../src/contracts/vc-zoom';
-import { onZoomWebhook, zoomRuntimeOf } from '../../src/server/vc/zoom';
-import { ZoomClient } from '../../src/server/vc/zoom/client';
+import { onZoomWebhook, zoomClientOf, zoomRuntimeOf } from '../../src/server/vc/zoom';
 import type { ZoomWebhookEvent } from '../../src/server/vc/zoom/webhook-dispatcher';
 import { zoomEncryptedToken, zoomWebhookSignature } from '../../src/server/vc/zoom/webhook-signature';
 import { fakeClock, runJobs, type TestApp, testConfig, useTestApp } from '../support/app';
@@ -189,9 +188,10 @@ describe('the Zoom webhook (sandbox mode)', () => {
 
   it('verifies and dispatches a real delivery from the in-process sandbox', async () => {
     subscribe('meeting.deleted');
-    const { state, credentials } = sandbox();
+    const { state } = sandbox();
     state.addUser({ email: 'webhook-host@example.org' });
-    const client = new ZoomClient(credentials, t.deps.db, { fetch: zoomRuntimeOf(t.app).fetch, clock });
+    const client = await zoomClientOf(t.app);
+    expect(await zoomClientOf(t.app)).toBe(client);
     const meeting = await client.createMeeting('webhook-host@example.org', { topic: 'To delete', type: 3 });
     state.deleteMeetingOnZoom(meeting.id);
     await state.webhooks.idle();

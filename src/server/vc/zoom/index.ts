@@ -3,18 +3,28 @@
 import { ZoomStatus } from '../../../contracts/vc-zoom';
 import type { App, AppDeps } from '../../http/types';
 import { registerZoomAdminRoutes } from './admin-routes';
+import type { ZoomClient } from './client';
+import { type ZoomClientGetter, zoomClientGetter } from './client-factory';
 import { startZoomRuntime, type ZoomRuntime } from './runtime';
 import { ZoomWebhookDispatcher, type ZoomWebhookHandler } from './webhook-dispatcher';
 import { registerZoomWebhook } from './webhook-route';
 
 const runtimes = new WeakMap<App, ZoomRuntime>();
 const dispatchers = new WeakMap<App, ZoomWebhookDispatcher>();
+const clients = new WeakMap<App, ZoomClientGetter>();
 
 /** The Zoom runtime of an app built with this feature (tests and the CLI reach the sandbox through it). */
 export function zoomRuntimeOf(app: App): ZoomRuntime {
   const runtime = runtimes.get(app);
   if (!runtime) throw new Error('this app was built without the Zoom feature');
   return runtime;
+}
+
+/** The Zoom client of the credentials in force (the sandbox's in sandbox mode), reused while they stay the same. */
+export function zoomClientOf(app: App): Promise<ZoomClient> {
+  const get = clients.get(app);
+  if (!get) throw new Error('this app was built without the Zoom feature');
+  return get();
 }
 
 /** The registry of Zoom webhook handlers of an app built with this feature. */
@@ -35,6 +45,7 @@ export async function registerZoomFeature(app: App, deps: AppDeps): Promise<void
   app.addHook('onClose', async () => runtime.close());
   const dispatcher = new ZoomWebhookDispatcher();
   dispatchers.set(app, dispatcher);
+  clients.set(app, zoomClientGetter(runtime, deps));
 
   app.get(
     '/api/vc/zoom/status',
