@@ -4,6 +4,7 @@ import { UsersPage } from '../admin/components/users-page';
 import { LoginPage } from '../auth/components/login-page';
 import { HomePage } from '../home/home-page';
 import { ProfilePage } from '../profile/components/profile-page';
+import { ZoomAdminSettingsPage } from '../vc/zoom/admin-settings-page';
 import { AppLayout } from './layout/app-layout';
 import { RootErrorPage, RouteErrorPage } from './routes/error-page';
 import { MyEventsPlaceholder } from './routes/my-events-placeholder';
@@ -30,7 +31,10 @@ const router = createBrowserRouter([
           {
             path: 'admin',
             element: <RequireAdmin />,
-            children: [{ path: 'users', element: <UsersPage /> }],
+            children: [
+              { path: 'users', element: <UsersPage /> },
+              { path: 'videoconference/zoom', element: <ZoomAdminSettingsPage /> },
+            ],
           },
           { path: '*', element: <NotFoundPage /> },
         ],

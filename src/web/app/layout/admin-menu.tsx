@@ -18,6 +18,10 @@ export function AdminMenu() {
         <Menu.Item component={Link} to="/admin/users">
           Users
         </Menu.Item>
+        <Menu.Label>Videoconference</Menu.Label>
+        <Menu.Item component={Link} to="/admin/videoconference/zoom">
+          Videoconference · Zoom
+        </Menu.Item>
       </Menu.Dropdown>
     </Menu>
   );
