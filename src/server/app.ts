@@ -12,12 +12,15 @@ import { registerSpa } from './http/spa';
 import type { App, AppDeps } from './http/types';
 import { loggerOptions } from './logger';
 import { registerMailRoutes } from './mail/routes';
+import { vcFeature } from './vc';
+import { VC_PROVIDERS } from './vc-providers';
 
 /** Each feature registers its own routes under /api; one line per feature. */
 const FEATURES: Array<(app: App, deps: AppDeps) => void> = [
   registerAuthRoutes,
   registerEventsFeature,
   registerMailRoutes,
+  vcFeature(VC_PROVIDERS),
 ];
 
 export interface BuildAppOptions {
