@@ -28,7 +28,7 @@ export class TestRoomsControls {
   /** Codes of rooms the service no longer has (deleted through us, or by tests). */
   private gone = new Set<string>();
   private goneOnNextRefresh = false;
-  private beforeCreateReturns: Array<() => Promise<void>> = [];
+  private pending = new Map<TestRoomsOp, Array<() => Promise<void>>>();
   private linkRefusal: string | undefined;
   readonly changes = new Map<string, ServiceChange>();
   readonly calls: TestRoomsCall[] = [];
@@ -52,9 +52,12 @@ export class TestRoomsControls {
     this.gone.add(code);
   }
 
-  /** Runs `fn` after the next create succeeded at the service, before it returns (e.g. to race the insert). */
-  onNextCreate(fn: () => Promise<void>): void {
-    this.beforeCreateReturns.push(fn);
+  /**
+   * Runs `fn` when the next `op` succeeded at the service, before it returns: e.g. a competing write that
+   * makes the module's own database write fail afterwards.
+   */
+  onNext(op: TestRoomsOp, fn: () => Promise<void>): void {
+    this.pending.set(op, [...(this.pending.get(op) ?? []), fn]);
   }
 
   /** The next beforeLink refuses, with this reason. */
@@ -68,7 +71,7 @@ export class TestRoomsControls {
     this.gone.clear();
     this.changes.clear();
     this.goneOnNextRefresh = false;
-    this.beforeCreateReturns = [];
+    this.pending.clear();
     this.calls.length = 0;
   }
 
@@ -106,8 +109,8 @@ export class TestRoomsControls {
     return reason;
   }
 
-  async afterCreate(): Promise<void> {
-    const fn = this.beforeCreateReturns.shift();
+  async succeeded(op: TestRoomsOp): Promise<void> {
+    const fn = this.pending.get(op)?.shift();
     if (fn) await fn();
   }
 }

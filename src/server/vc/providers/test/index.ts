@@ -153,12 +153,13 @@ export function testRoomsProvider(deps: ProviderDeps): VcProvider {
         joinRequiresLogin: form.joinRequiresLogin,
         hostUserId: creator.id,
       };
-      await controls.afterCreate();
+      await controls.succeeded('create');
       return data;
     },
     async update({ room, data }) {
       controls.record({ op: 'update', roomId: room.id, code: room.data.code });
       controls.assertExists(room.data.code);
+      await controls.succeeded('update');
       return data;
     },
     async refresh({ room }) {
