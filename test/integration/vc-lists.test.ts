@@ -76,7 +76,7 @@ describe('suggestions, overviews and the log', () => {
     expect(found.map((s) => s.name)).toEqual(['Colloquium', 'Colloquium extra']);
     expect(found[0]).toMatchObject({ linkedToThisEvent: true, totalLinks: 1 });
     const [row] = await db.select().from(vcRooms).where(eq(vcRooms.id, exact.roomId));
-    const code = (row?.data as { code: string }).code;
+    const code = (row?.data as { code: string } | undefined)?.code ?? '';
     expect((await suggest(agent, ev.id, code)).map((s) => s.id)).toEqual([exact.roomId]);
   });
 
