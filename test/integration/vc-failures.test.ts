@@ -23,6 +23,8 @@ describe('failures of the provider and of the database', () => {
     (await t.database.db.select({ n: sql<number>`count(*)::int` }).from(vcRooms))[0]?.n ?? 0;
   const roomRow = async (id: number) =>
     (await t.database.db.select().from(vcRooms).where(eq(vcRooms.id, id)))[0];
+  const codeOf = async (id: number) =>
+    ((await roomRow(id))?.data as { code: string } | undefined)?.code ?? '';
   const deleteJobs = async () =>
     (
       await t.database.db.execute<{ id: string; key: string; attempts: number }>(
