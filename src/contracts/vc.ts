@@ -133,6 +133,7 @@ export const VcManagedRoom = VcDisplayRoom.extend({
 export type VcManagedRoom = z.infer<typeof VcManagedRoom>;
 
 export const VcManagePage = z.object({
+  event: z.object({ id: z.number(), title: z.string(), timezone: z.string() }),
   rooms: z.array(VcManagedRoom),
   /** Enabled providers this user may use here (Create and Add existing offer them). */
   providers: z.array(VcProviderInfo),

@@ -58,8 +58,10 @@ export function registerVcRoutes(app: App, vc: Vc): void {
     async (request) => {
       const { user, access } = await managerOf(vc, request, request.params.eventId);
       const providers = await vc.providers.usableBy(user, providerCtx(vc, { log: request.log }));
+      const { event } = access;
       return {
-        rooms: await loadManagedRooms(vc, access.event, user),
+        event: { id: event.id, title: event.title, timezone: event.timezone },
+        rooms: await loadManagedRooms(vc, event, user),
         providers: providers.map((p) => ({
           name: p.name,
           displayName: p.displayName,

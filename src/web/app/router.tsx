@@ -4,6 +4,7 @@ import { UsersPage } from '../admin/components/users-page';
 import { LoginPage } from '../auth/components/login-page';
 import { HomePage } from '../home/home-page';
 import { ProfilePage } from '../profile/components/profile-page';
+import { vcAdminRoutes, vcPublicRoutes, vcUserRoutes } from '../vc/routes';
 import { AppLayout } from './layout/app-layout';
 import { ErrorPage } from './routes/error-page';
 import { MyEventsPlaceholder } from './routes/my-events-placeholder';
@@ -20,17 +21,19 @@ const router = createBrowserRouter([
         children: [
           { index: true, element: <HomePage /> },
           { path: 'login', element: <LoginPage /> },
+          ...vcPublicRoutes,
           {
             element: <RequireUser />,
             children: [
               { path: 'profile', element: <ProfilePage /> },
               { path: 'my/events', element: <MyEventsPlaceholder /> },
+              ...vcUserRoutes,
             ],
           },
           {
             path: 'admin',
             element: <RequireAdmin />,
-            children: [{ path: 'users', element: <UsersPage /> }],
+            children: [{ path: 'users', element: <UsersPage /> }, ...vcAdminRoutes],
           },
           { path: '*', element: <NotFoundPage /> },
         ],

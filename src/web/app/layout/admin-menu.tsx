@@ -18,6 +18,10 @@ export function AdminMenu() {
         <Menu.Item component={Link} to="/admin/users">
           Users
         </Menu.Item>
+        <Menu.Label>Services</Menu.Label>
+        <Menu.Item component={Link} to="/admin/videoconference">
+          Videoconference
+        </Menu.Item>
       </Menu.Dropdown>
     </Menu>
   );
