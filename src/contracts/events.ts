@@ -77,6 +77,10 @@ export const Event = EventSummary.extend({
 });
 export type Event = z.infer<typeof Event>;
 
+/** The new event of a clone, with what the modules' clone steps had to say (rooms not linked, and why). */
+export const ClonedEvent = Event.extend({ notices: z.array(z.string()) });
+export type ClonedEvent = z.infer<typeof ClonedEvent>;
+
 export const Session = z.object({
   id: z.number(),
   title: z.string(),
@@ -123,12 +127,19 @@ export const Contribution = z.object({
 });
 export type Contribution = z.infer<typeof Contribution>;
 
+/**
+ * What other modules add to a page (see the events feature's display extensions): module id → its data,
+ * shaped by that module's own contract (the videoconference rooms under `vc`).
+ */
+export const PageExtensions = z.record(z.string(), z.unknown());
+
 /** Everything the event page needs, in one response. */
 export const EventPage = z.object({
   event: Event,
   sessions: z.array(Session),
   blocks: z.array(Block),
   contributions: z.array(Contribution),
+  extensions: PageExtensions,
 });
 export type EventPage = z.infer<typeof EventPage>;
 
@@ -137,6 +148,7 @@ export const ContributionPage = z.object({
   contribution: Contribution,
   block: Block.nullable(),
   session: Session.nullable(),
+  extensions: PageExtensions,
 });
 export type ContributionPage = z.infer<typeof ContributionPage>;
 
@@ -145,6 +157,7 @@ export const BlockPage = z.object({
   block: Block,
   session: Session,
   contributions: z.array(Contribution),
+  extensions: PageExtensions,
 });
 export type BlockPage = z.infer<typeof BlockPage>;
 

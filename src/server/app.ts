@@ -12,13 +12,16 @@ import { registerSpa } from './http/spa';
 import type { App, AppDeps } from './http/types';
 import { loggerOptions } from './logger';
 import { registerMailRoutes } from './mail/routes';
+import { vcFeature } from './vc';
 import { registerZoomFeature } from './vc/zoom';
+import { VC_PROVIDERS } from './vc-providers';
 
 /** Each feature registers its own routes under /api; one line per feature. */
 const FEATURES: Array<(app: App, deps: AppDeps) => void | Promise<void>> = [
   registerAuthRoutes,
   registerEventsFeature,
   registerMailRoutes,
+  vcFeature(VC_PROVIDERS),
   registerZoomFeature,
 ];
 

@@ -56,9 +56,10 @@ describe('cloning an event', () => {
     const res = await agent.post(`/api/events/${eventId}/clone`, body);
     expect(res.statusCode, res.body).toBe(201);
     const id: number = res.json().id;
+    const notices: string[] = res.json().notices;
     const page = (await agent.get(`/api/events/${id}`)).json();
     const protection = (await agent.get(`/api/events/${id}/protection`)).json();
-    return { id, page, protection };
+    return { id, notices, page, protection };
   }
 
   it('lists the core options and the steps modules registered', async () => {
@@ -77,6 +78,8 @@ describe('cloning an event', () => {
       expect.objectContaining({ id: 'timetable', core: true, available: true, defaultOn: true }),
       expect.objectContaining({ id: 'managers', core: true }),
       expect.objectContaining({ id: 'protection', core: true }),
+      // The videoconference module's own step (not available: this event has no rooms).
+      expect.objectContaining({ id: 'vc', core: false, available: false }),
       { id: 'test-rooms', label: 'Test rooms', defaultOn: true, available: true, core: false },
     ]);
   });
@@ -149,6 +152,7 @@ describe('cloning an event', () => {
             kind: 'added',
             summary: 'Rooms cloned',
           });
+          return { notices: ['1 room cloned'] };
         },
       }),
     );
@@ -157,15 +161,22 @@ describe('cloning an event', () => {
       onEventHook('eventCloned', 'test', ({ event, source: src }) => void cloned.push(event.id, src.id)),
     );
     const s = await source();
-    const { id } = await clone(s.ev.id, {
+    const { id, notices } = await clone(s.ev.id, {
       startDate: new Date(s.ev.startAt.getTime() + 7 * DAY).toISOString(),
     });
+    expect(notices).toEqual(['1 room cloned']);
     expect(runs).toHaveLength(1);
     const ctx = runs[0];
     expect(ctx?.source.id).toBe(s.ev.id);
     expect(ctx?.event.id).toBe(id);
     expect(ctx?.shiftMs).toBe(7 * DAY);
-    expect(ctx?.options).toEqual({ timetable: true, managers: true, protection: true, 'test-rooms': true });
+    expect(ctx?.options).toEqual({
+      timetable: true,
+      managers: true,
+      protection: true,
+      vc: false,
+      'test-rooms': true,
+    });
     expect(ctx?.actor.id).toBe(manager.id);
     const page = (await agent.get(`/api/events/${id}`)).json();
     const keynote = page.contributions.find((c: { title: string }) => c.title === 'Keynote');
@@ -185,7 +196,10 @@ describe('cloning an event', () => {
         label: 'Test rooms',
         defaultOn: false,
         isAvailable: ({ source: ev }) => ev.title !== 'No rooms here',
-        run: async () => void ran++,
+        run: async () => {
+          ran++;
+          return undefined;
+        },
       }),
     );
     const s = await source();

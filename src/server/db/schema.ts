@@ -3,4 +3,5 @@ export * from '../auth/schema';
 export * from '../events/schema';
 export * from '../mail/schema';
 export * from '../settings/schema';
+export * from '../vc/schema';
 export * from '../vc/zoom/schema';

@@ -193,7 +193,7 @@ export async function cloneEvent(
   actor: Acting,
   sourceId: number,
   body: CloneBody,
-): Promise<EventRow> {
+): Promise<{ event: EventRow; notices: string[] }> {
   await assertMayCreateEvents(deps.db, actor);
   const at = deps.clock();
   return deps.db.transaction(async (tx) => {
@@ -245,11 +245,13 @@ export async function cloneEvent(
         data: { clonedEventId: event.id, options },
       },
     ]);
+    const notices: string[] = [];
     for (const step of registeredCloneSteps()) {
       if (!options[step.id]) continue;
-      await step.run({ tx, source, event, idMaps, options, actor, at, shiftMs });
+      const result = await step.run({ tx, source, event, idMaps, options, actor, at, shiftMs });
+      if (result) notices.push(...result.notices);
     }
     await emitEventHook('eventCloned', { tx, actor, at, event, source, idMaps, options });
-    return event;
+    return { event, notices };
   });
 }

@@ -32,6 +32,11 @@ export interface CloneStepContext {
   shiftMs: number;
 }
 
+/** What a step tells the person who cloned (e.g. "Room X was not linked: …"); it is also in the new event's log. */
+export interface CloneStepResult {
+  notices: string[];
+}
+
 export interface CloneStep {
   /** Unique, stable: the key of `options` in the clone request ('vc'). */
   id: string;
@@ -39,7 +44,7 @@ export interface CloneStep {
   defaultOn: boolean;
   /** Whether the option makes sense for this event (e.g. it has rooms); unavailable options are refused. */
   isAvailable(ctx: { db: DbOrTx; source: EventRow }): boolean | Promise<boolean>;
-  run(ctx: CloneStepContext): Promise<void>;
+  run(ctx: CloneStepContext): Promise<CloneStepResult | undefined>;
 }
 
 const steps = new Map<string, CloneStep>();

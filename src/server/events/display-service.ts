@@ -2,8 +2,10 @@
 // of queries whatever the size of the event (no query per row).
 import { and, asc, desc, eq, gt, ilike, inArray, isNull, type SQL, sql } from 'drizzle-orm';
 import type { BlockPage, ContributionPage, EventList, EventPage } from '../../contracts/events';
+import type { SessionUser } from '../auth/sessions';
 import { NotFound } from '../errors';
 import { allOf, type DbOrTx, inTurn, type Viewer } from './db-types';
+import { loadDisplayExtensions } from './display-extensions';
 import type { EventAccess } from './permissions';
 import { isManagerSql, visibleEventsWhere } from './permissions';
 import {
@@ -34,8 +36,15 @@ function speakersOfEvent(db: DbOrTx, eventId: number) {
     .orderBy(asc(contributionSpeakers.contributionId), asc(contributionSpeakers.position));
 }
 
-/** Everything the event page shows, in five queries (the access check included). */
-export async function loadEventPage(db: DbOrTx, access: EventAccess): Promise<EventPage> {
+/**
+ * Everything the event page shows, in five queries (the access check included), plus a fixed number per
+ * display extension.
+ */
+export async function loadEventPage(
+  db: DbOrTx,
+  access: EventAccess,
+  viewer: SessionUser | undefined,
+): Promise<EventPage> {
   const { event } = access;
   const [sessionRows, blockRows, contributionRows, speakerRows] = await inTurn(
     db
@@ -64,11 +73,20 @@ export async function loadEventPage(db: DbOrTx, access: EventAccess): Promise<Ev
     ),
     showEmails: access.isManager,
   };
+  const extensions = await loadDisplayExtensions({
+    db,
+    event,
+    viewer,
+    access,
+    page: 'event',
+    idLists: { contributionIds: contributionRows.map((c) => c.id), blockIds: blockRows.map((b) => b.id) },
+  });
   return {
     event: presentEvent(event, { manage: access.isManager }),
     sessions: sessionRows.map(presentSession),
     blocks: blockRows.map((b) => presentBlock(b, event.timezone)),
     contributions: contributionRows.map((c) => presentContribution(c, ctx)),
+    extensions,
   };
 }
 
@@ -76,6 +94,7 @@ export async function loadContributionPage(
   db: DbOrTx,
   access: EventAccess,
   contributionId: number,
+  viewer: SessionUser | undefined,
 ): Promise<ContributionPage> {
   const { event } = access;
   const [rows, speakerRows] = await inTurn(
@@ -100,15 +119,29 @@ export async function loadContributionPage(
     speakersOf: new Map([[contributionId, speakerRows]]),
     showEmails: access.isManager,
   };
+  const extensions = await loadDisplayExtensions({
+    db,
+    event,
+    viewer,
+    access,
+    page: 'contribution',
+    idLists: { contributionIds: [contributionId], blockIds: row.block ? [row.block.id] : [] },
+  });
   return {
     event: presentEventSummary(event, { manage: access.isManager }),
     contribution: presentContribution(row.contribution, ctx),
     block: row.block ? presentBlock(row.block, event.timezone) : null,
     session: row.session ? presentSession(row.session) : null,
+    extensions,
   };
 }
 
-export async function loadBlockPage(db: DbOrTx, access: EventAccess, blockId: number): Promise<BlockPage> {
+export async function loadBlockPage(
+  db: DbOrTx,
+  access: EventAccess,
+  blockId: number,
+  viewer: SessionUser | undefined,
+): Promise<BlockPage> {
   const { event } = access;
   const inBlock = and(eq(contributions.blockId, blockId), liveContribution);
   const [rows, contributionRows, speakerRows] = await inTurn(
@@ -143,11 +176,20 @@ export async function loadBlockPage(db: DbOrTx, access: EventAccess, blockId: nu
     ),
     showEmails: access.isManager,
   };
+  const extensions = await loadDisplayExtensions({
+    db,
+    event,
+    viewer,
+    access,
+    page: 'block',
+    idLists: { contributionIds: contributionRows.map((c) => c.id), blockIds: [blockId] },
+  });
   return {
     event: presentEventSummary(event, { manage: access.isManager }),
     block: presentBlock(row.block, event.timezone),
     session: presentSession(row.session),
     contributions: contributionRows.map((c) => presentContribution(c, ctx)),
+    extensions,
   };
 }
 

@@ -5,9 +5,11 @@ import { registerEventRoutes } from './routes/event-routes';
 import { registerManagementRoutes } from './routes/management-routes';
 import { registerTimetableRoutes } from './routes/timetable-routes';
 
-export type { CloneStep, CloneStepContext } from './clone-steps';
+export type { CloneStep, CloneStepContext, CloneStepResult } from './clone-steps';
 export { CORE_CLONE_OPTIONS, registerCloneStep } from './clone-steps';
 export type { Actor, DbOrTx, Viewer } from './db-types';
+export type { DisplayExtension, DisplayExtensionContext } from './display-extensions';
+export { registerDisplayExtension } from './display-extensions';
 export type { CloneIdMaps, EventHookName, EventHookPayloads } from './hooks';
 export { onEventHook } from './hooks';
 export type { EventLogInput } from './log';
@@ -16,11 +18,16 @@ export type { EventAccess } from './permissions';
 export {
   assertCanManageEvent,
   canManageEvent,
+  isManagerSql,
   loadEventAccess,
   loadEventForViewer,
   visibleEventsWhere,
 } from './permissions';
 export type { BlockRow, ContributionRow, EventRow, SessionRow } from './schema';
+/** The tables, for other modules' reads and joins (they write through this feature's services only). */
+export { contributions, eventManagers, eventSessions, events, sessionBlocks } from './schema';
+export { addMinutes, dayIn } from './time';
+export { lockEvent } from './write-helpers';
 
 export function registerEventsFeature(app: App, deps: AppDeps): void {
   registerEventRoutes(app, deps);

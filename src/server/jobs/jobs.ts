@@ -77,6 +77,24 @@ export async function enqueueJob<P>(
   )`);
 }
 
+/** Several jobs of one kind in one statement (no round trip per row), each with its own key. */
+export async function enqueueJobs<P>(
+  db: Executor,
+  def: JobDefinition<P>,
+  jobs: Array<{ payload: P; jobKey?: string }>,
+): Promise<void> {
+  if (!jobs.length) return;
+  const specs = JSON.stringify(
+    jobs.map((j) => ({ payload: def.payload.parse(j.payload), key: j.jobKey ?? null })),
+  );
+  await db.execute(sql`SELECT graphile_worker.add_job(
+    ${def.name}::text,
+    spec.payload,
+    max_attempts := ${def.maxAttempts ?? 25}::int,
+    job_key := spec.key
+  ) FROM json_to_recordset(${specs}::json) AS spec(payload json, key text)`);
+}
+
 function workerLogger(log: JobLog): Logger {
   return new Logger(() => (level: LogLevel, message: string, meta?: unknown) => {
     const obj = { worker: true, ...(meta && typeof meta === 'object' ? { meta } : {}) };

@@ -2,11 +2,15 @@
 // checks event permissions, writes the log and runs the flows; a provider owns what is specific to its
 // service: its data, its forms, the calls to its API and what a viewer may see of a room.
 // A provider is one folder and one line in the registry; this module never imports a provider.
-import type { FastifyBaseLogger } from 'fastify';
+// Every method takes named parameters, so that arguments cannot be swapped (Indico's detach_room was).
 import type { z } from 'zod';
 import type { SessionUser } from '../auth/sessions';
+import type { Config } from '../config';
 import type { Db } from '../db/client';
-import type { Clock } from '../http/types';
+import { ProviderError } from '../errors';
+import type { DbOrTx } from '../events';
+import type { App, Clock } from '../http/types';
+import type { JobLog } from '../jobs/jobs';
 
 /** What a room is linked to, inside one event. */
 export type LinkTarget =
@@ -41,20 +45,32 @@ export interface ProviderRoom<RoomData> {
   status: 'created' | 'deleted';
   data: RoomData;
   createdById: number | null;
-  /** Every target the room is linked to, across events (for sharing rules such as "recurring when shared"). */
-  links: TargetInfo[];
+  /** How many links the room has, across events (for rules such as "recurring once shared"). */
+  linkCount: number;
 }
 
+/**
+ * What a provider call may use. `db` is a transaction when the module is inside one (clone, event deletion):
+ * then the provider must not call its service (see beforeLink).
+ */
 export interface ProviderContext {
+  db: DbOrTx;
+  clock: Clock;
+  log: JobLog;
+}
+
+/** What a provider is built from, once per app. */
+export interface ProviderDeps {
+  config: Config;
   db: Db;
   clock: Clock;
-  log: FastifyBaseLogger;
 }
 
 /** One line of connection details, rendered the same way for every provider. */
 export interface DetailItem {
   label: string;
   value: string;
+  /** secret: shown masked with a reveal toggle; url and phone: rendered as links. */
   kind: 'text' | 'secret' | 'url' | 'phone';
   copyable?: boolean;
 }
@@ -68,7 +84,10 @@ export interface ConnectionDetails {
   /** Join needs a login this viewer lacks: the page offers "Log in to join". */
   loginRequired?: boolean;
   items: DetailItem[];
-  /** Extra panels, e.g. dial-in numbers, or room-system details for organisers. */
+  /**
+   * Extra panels, e.g. dial-in numbers, or details for organisers. The module drops `managers` sections
+   * for anyone who does not manage the link's event, whatever the provider returned.
+   */
   sections: Array<{ title: string; items: DetailItem[]; audience: 'everyone' | 'managers' }>;
   badges: string[];
 }
@@ -77,20 +96,38 @@ export interface ConnectionDetails {
 export interface ProviderAction<RoomData> {
   id: string;
   label: string;
-  /** Whether the action is offered to this viewer (the server checks again when it runs). */
-  isAvailable(room: ProviderRoom<RoomData>, viewer: RoomViewer, ctx: ProviderContext): Promise<boolean>;
-  run(
-    room: ProviderRoom<RoomData>,
-    viewer: RoomViewer,
-    ctx: ProviderContext,
-  ): Promise<{ data: RoomData; message: string }>;
+  /** Whether the action is offered to this viewer (the server checks again before it runs). */
+  isAvailable(args: { room: ProviderRoom<RoomData>; viewer: RoomViewer }): boolean;
+  /** Runs at the service; returns the room's new data and a message for the user. */
+  run(args: {
+    room: ProviderRoom<RoomData>;
+    viewer: RoomViewer;
+    ctx: ProviderContext;
+  }): Promise<{ data: RoomData; message: string }>;
 }
 
 export type RefreshResult<RoomData> = { status: 'ok'; name: string; data: RoomData } | { status: 'gone' };
 
+/** Whether a room may get one more link, possibly with adapted data (pushed to the service by the module). */
+export type LinkDecision<RoomData> =
+  | { allow: true; data?: RoomData; notice?: string }
+  | { allow: false; reason: string };
+
+/**
+ * Thrown by `update` (or an action) when the room no longer exists at the service: the module marks the
+ * room deleted, as it does when `refresh` answers `gone`.
+ */
+export class RoomGoneError extends ProviderError {
+  constructor(provider: string, message: string) {
+    super(provider, message, { providerCode: 'gone', status: 'PROVIDER_ERROR' });
+  }
+}
+
 /**
  * A videoconference provider. Form values arrive already validated by the provider's own schemas;
- * failures are thrown as ProviderError (with `field` when a form field is at fault).
+ * failures are thrown as ProviderError (with `field` when a form field is at fault, e.g. 'form.passcode').
+ * Methods that call the service are create, update, refresh, delete and actions' run; the module never
+ * calls them inside a database transaction, nor while rendering a page.
  */
 export interface VcProvider<
   RoomData = unknown,
@@ -98,9 +135,12 @@ export interface VcProvider<
   FormData = unknown,
   LinkFormData = unknown,
 > {
+  /** Registry name, stored with each room: never change it. */
   name: string;
   displayName: string;
-  /** Path of the logo served by the web client (e.g. /providers/<name>.svg). */
+  /** One sentence for the provider choice ("Meetings with a join link, for tests and demos"). */
+  description: string;
+  /** Path of the logo served by the web client (e.g. /vc/<name>.svg). */
   logoUrl: string;
   roomDataSchema: z.ZodType<RoomData>;
   linkDataSchema: z.ZodType<LinkData>;
@@ -109,17 +149,32 @@ export interface VcProvider<
   /** The provider's fields of the link (Create, Edit and Add existing), stored per link. */
   linkFormSchema: z.ZodType<LinkFormData>;
 
-  /** Enabled and configured on this server. */
-  isEnabled(ctx: ProviderContext): Promise<boolean>;
-  canCreate(user: SessionUser, ctx: ProviderContext): Promise<boolean>;
-  /** Provider-level rights on a room beyond the module's rules (service managers, the meeting's host). */
-  canManageRoom(user: SessionUser, room: ProviderRoom<RoomData>, ctx: ProviderContext): Promise<boolean>;
+  /** Enabled and configured on this server; a disabled provider's rooms can only be detached. */
+  isEnabled(args: { ctx: ProviderContext }): Promise<boolean>;
+  /** May this user use the provider: create rooms, edit, refresh and attach them. */
+  canCreate(args: { user: SessionUser; ctx: ProviderContext }): Promise<boolean>;
+  /** A manager of the whole service: may manage and attach every room of this provider. */
+  isServiceManager(args: { user: SessionUser; ctx: ProviderContext }): Promise<boolean>;
+  /**
+   * The room's hosts as opaque keys (e.g. 'email:ada@example.org'). The module stores them so that lists
+   * ("My rooms", Add existing) can filter in SQL: a user whose keys (`userHostKeys`) meet a room's may
+   * manage it.
+   */
+  hostKeys(args: { data: RoomData }): string[];
+  userHostKeys(args: { user: SessionUser; ctx: ProviderContext }): Promise<string[]>;
+  /** Other texts Add existing finds the room by, matched exactly (e.g. a numeric meeting id). */
+  searchKeys(args: { data: RoomData }): string[];
 
-  formDefaults(args: { eventTitle: string; user: SessionUser; ctx: ProviderContext }): Promise<FormData>;
+  formDefaults(args: { user: SessionUser; ctx: ProviderContext }): Promise<FormData>;
   linkFormDefaults(): LinkFormData;
-  /** The form pre-filled from a room and one of its links (the room's data is not modified). */
-  formValues(room: ProviderRoom<RoomData>, linkData: LinkData): { form: FormData; link: LinkFormData };
-  linkDataFromForm(link: LinkFormData): LinkData;
+  /** The forms pre-filled from a room and one of its links. Pure: returns new objects, never mutates. */
+  formValues(args: { room: ProviderRoom<RoomData>; linkData: LinkData }): {
+    form: FormData;
+    link: LinkFormData;
+  };
+  /** The room's data with the edit form applied (pure); `update` then makes the service match it. */
+  applyForm(args: { room: ProviderRoom<RoomData>; form: FormData }): RoomData;
+  linkDataFromForm(args: { link: LinkFormData }): LinkData;
 
   create(args: {
     name: string;
@@ -128,30 +183,38 @@ export interface VcProvider<
     creator: SessionUser;
     ctx: ProviderContext;
   }): Promise<RoomData>;
-  /** Pushes changed fields to the service; returns the room's new data (re-read where the service changes it). */
+  /**
+   * Makes the service match `name` and `data`; `room` is what is stored now. reason 'edit': the user saved
+   * the form (send what differs from `room`); 'sync': the module pushes data that beforeLink adapted
+   * (send everything the adaptation touches). Returns the data as the service now has it.
+   * Throws RoomGoneError when the room is gone.
+   */
   update(args: {
     room: ProviderRoom<RoomData>;
     name: string;
-    form: FormData;
-    /** The link's target when it changed or matters for scheduling. */
+    data: RoomData;
+    /** The target of the link being edited (or being added, for 'sync'). */
     target: TargetInfo;
-    actor: SessionUser;
+    actor: SessionUser | null;
+    reason: 'edit' | 'sync';
     ctx: ProviderContext;
   }): Promise<RoomData>;
+  /** Pulls the room's state from the service. */
   refresh(args: { room: ProviderRoom<RoomData>; ctx: ProviderContext }): Promise<RefreshResult<RoomData>>;
-  /** Deletes at the service; "already gone" is success. */
+  /** Deletes at the service; "already gone" is success. Called by a retrying job as well. */
   delete(args: { room: ProviderRoom<RoomData>; ctx: ProviderContext }): Promise<void>;
   /**
-   * Called before the room gets one more link (Add existing, clone, link moved): returns adapted data
-   * (e.g. a meeting that becomes shared loses its fixed time) or throws ProviderError to refuse.
-   * `notice` is shown to the user, e.g. "The meeting is now recurring with no fixed time".
+   * Called before the room gets one more link (Add existing, clone, link moved). Decides from the stored
+   * data only, without calling the service (a clone runs it inside its transaction): allow, possibly with
+   * adapted data that the module then pushes with `update` (reason 'sync'), or refuse with a reason.
+   * `notice` is shown to the user and logged, e.g. "The meeting is now recurring with no fixed time".
    */
   beforeLink(args: {
     room: ProviderRoom<RoomData>;
     newTarget: TargetInfo;
     reason: 'attach' | 'clone' | 'move';
     ctx: ProviderContext;
-  }): Promise<{ data: RoomData; notice?: string }>;
+  }): Promise<LinkDecision<RoomData>>;
 
   /** What this viewer may see of the room through this link. Pure: never calls the service. */
   displayInfo(args: {
@@ -159,7 +222,14 @@ export interface VcProvider<
     linkData: LinkData;
     viewer: RoomViewer;
   }): ConnectionDetails;
-  /** Searchable text of a room besides its name (e.g. a numeric meeting id), for Add existing. */
-  searchKeys(room: ProviderRoom<RoomData>): string[];
+  /** The room's data as the event log may keep it: no passcode, token or other secret. */
+  logView(args: { data: RoomData }): Record<string, unknown>;
+  /** The link's data as the event log may keep it. */
+  linkLogView(args: { linkData: LinkData }): Record<string, unknown>;
   actions: Array<ProviderAction<RoomData>>;
+  /** The provider's own routes (webhooks, a join page), registered once with the app. */
+  registerRoutes?(app: App): void;
 }
+
+/** How the registry builds a provider: once per app, with what it needs from the app. */
+export type ProviderFactory = (deps: ProviderDeps) => VcProvider;

@@ -4,6 +4,7 @@ import { UsersPage } from '../admin/components/users-page';
 import { LoginPage } from '../auth/components/login-page';
 import { HomePage } from '../home/home-page';
 import { ProfilePage } from '../profile/components/profile-page';
+import { vcAdminRoutes, vcPublicRoutes, vcUserRoutes } from '../vc/routes';
 import { ZoomAdminSettingsPage } from '../vc/zoom/admin-settings-page';
 import { AppLayout } from './layout/app-layout';
 import { RootErrorPage, RouteErrorPage } from './routes/error-page';
@@ -21,11 +22,13 @@ const router = createBrowserRouter([
         children: [
           { index: true, element: <HomePage /> },
           { path: 'login', element: <LoginPage /> },
+          ...vcPublicRoutes,
           {
             element: <RequireUser />,
             children: [
               { path: 'profile', element: <ProfilePage /> },
               { path: 'my/events', element: <MyEventsPlaceholder /> },
+              ...vcUserRoutes,
             ],
           },
           {
@@ -34,6 +37,7 @@ const router = createBrowserRouter([
             children: [
               { path: 'users', element: <UsersPage /> },
               { path: 'videoconference/zoom', element: <ZoomAdminSettingsPage /> },
+              ...vcAdminRoutes,
             ],
           },
           { path: '*', element: <NotFoundPage /> },

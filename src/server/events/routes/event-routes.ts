@@ -61,7 +61,7 @@ export function registerEventRoutes(app: App, deps: AppDeps): void {
     { schema: { tags: TAGS, params: EventParams, response: { 200: EventPage, ...READ_ERRORS } } },
     async (request) => {
       const access = await loadEventForViewer(deps.db, request.params.eventId, request.user);
-      return loadEventPage(deps.db, access);
+      return loadEventPage(deps.db, access, request.user);
     },
   );
 

@@ -1,9 +1,9 @@
 // Protection, log, cloning, and the admin setting of who may create events.
 import {
   CloneBody,
+  ClonedEvent,
   CloneOptions,
   CreatorsSetting,
-  Event,
   EventLog,
   EventParams,
   LogQuery,
@@ -78,13 +78,13 @@ export function registerManagementRoutes(app: App, deps: AppDeps): void {
         tags: TAGS,
         params: EventParams,
         body: CloneBody,
-        response: { 201: Event, ...MANAGE_ERRORS },
+        response: { 201: ClonedEvent, ...MANAGE_ERRORS },
       },
     },
     async (request, reply) => {
       const { user } = await managerOf(deps, request, request.params.eventId);
-      const event = await cloneEvent(deps, user, request.params.eventId, request.body);
-      return reply.status(201).send(presentEvent(event, { manage: true }));
+      const { event, notices } = await cloneEvent(deps, user, request.params.eventId, request.body);
+      return reply.status(201).send({ ...presentEvent(event, { manage: true }), notices });
     },
   );
 

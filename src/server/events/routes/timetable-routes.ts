@@ -37,7 +37,7 @@ export function registerTimetableRoutes(app: App, deps: AppDeps): void {
     },
     async (request) => {
       const access = await loadEventForViewer(deps.db, request.params.eventId, request.user);
-      return loadContributionPage(deps.db, access, request.params.contributionId);
+      return loadContributionPage(deps.db, access, request.params.contributionId, request.user);
     },
   );
 
@@ -46,7 +46,7 @@ export function registerTimetableRoutes(app: App, deps: AppDeps): void {
     { schema: { tags: TAGS, params: BlockParams, response: { 200: BlockPage, ...READ_ERRORS } } },
     async (request) => {
       const access = await loadEventForViewer(deps.db, request.params.eventId, request.user);
-      return loadBlockPage(deps.db, access, request.params.blockId);
+      return loadBlockPage(deps.db, access, request.params.blockId, request.user);
     },
   );
 

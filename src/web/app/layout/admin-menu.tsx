@@ -19,8 +19,11 @@ export function AdminMenu() {
           Users
         </Menu.Item>
         <Menu.Label>Videoconference</Menu.Label>
+        <Menu.Item component={Link} to="/admin/videoconference">
+          All rooms
+        </Menu.Item>
         <Menu.Item component={Link} to="/admin/videoconference/zoom">
-          Videoconference · Zoom
+          Zoom settings
         </Menu.Item>
       </Menu.Dropdown>
     </Menu>

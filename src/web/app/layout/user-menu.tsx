@@ -57,6 +57,9 @@ export function UserMenu({ user }: { user: SessionUser }) {
         <Menu.Item component={Link} to="/my/events">
           My events
         </Menu.Item>
+        <Menu.Item component={Link} to="/my/rooms">
+          My rooms
+        </Menu.Item>
         <Menu.Divider />
         <Menu.Item onClick={onLogout} disabled={logout.isPending}>
           Log out

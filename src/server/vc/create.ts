@@ -1,0 +1,274 @@
+/*
+ * Create and Add existing. The provider is called first, outside any transaction; the local rows are then
+ * written in one. If that write fails, the room just made at the provider is deleted there (compensation),
+ * or, when even that fails, recorded as a room marked for deletion whose job retries until it is gone:
+ * never a room at the provider that nothing here knows about.
+ */
+import { eq } from 'drizzle-orm';
+import type { VcTargetInput, VcWriteResult } from '../../contracts/vc';
+import type { SessionUser } from '../auth/sessions';
+import { loggableError } from '../db/errors';
+import { Forbidden, NotFound, ValidationFailed } from '../errors';
+import { type EventAccess, lockEvent } from '../events';
+import { enqueueJob, type JobLog } from '../jobs/jobs';
+import { parseProviderFields, providerCtx, toProviderRoom, type Vc } from './context';
+import { assertTargetFree, linkConflict } from './link-rules';
+import { linkLog, roomLog, targetLabel, targetLog, writeVcLog } from './log';
+import { linkCountSql, loadManagedRoom } from './manage-read';
+import { linkRoomSql, userRoomKeys } from './policy';
+import type { ProviderContext, TargetInfo, VcProvider } from './provider';
+import { markGone, storedKeys } from './room-writes';
+import { vcRoomLinks, vcRooms } from './schema';
+import { resolveTarget } from './targets';
+
+export interface CreateRoomInput {
+  provider: string;
+  name: string;
+  target: VcTargetInput;
+  show: boolean;
+  form: Record<string, unknown>;
+  linkForm: Record<string, unknown>;
+}
+
+async function usableProvider(vc: Vc, name: string, user: SessionUser, ctx: ProviderContext) {
+  const provider = await vc.providers.requireEnabled(name, ctx);
+  if (!(await provider.canCreate({ user, ctx }))) {
+    throw new Forbidden(`You may not use ${provider.displayName} videoconferences on this server.`);
+  }
+  return provider;
+}
+
+/** Undoes a room the provider made when the local write failed; see the file's comment. */
+async function compensate(
+  vc: Vc,
+  provider: VcProvider,
+  made: { name: string; data: unknown; creatorId: number },
+  ctx: ProviderContext,
+): Promise<void> {
+  const room = {
+    id: 0,
+    name: made.name,
+    status: 'created' as const,
+    data: made.data,
+    createdById: made.creatorId,
+    linkCount: 0,
+  };
+  try {
+    await provider.delete({ room, ctx });
+    ctx.log.warn(
+      { provider: provider.name },
+      'the local write failed: the new videoconference was deleted at its provider',
+    );
+    return;
+  } catch (err) {
+    ctx.log.warn(
+      { provider: provider.name, err: loggableError(err) },
+      'could not undo a new videoconference at once',
+    );
+  }
+  try {
+    const at = vc.clock();
+    await vc.db.transaction(async (tx) => {
+      const [row] = await tx
+        .insert(vcRooms)
+        .values({
+          provider: provider.name,
+          name: made.name,
+          data: made.data,
+          ...storedKeys(provider, made.data),
+          createdById: made.creatorId,
+          createdAt: at,
+          modifiedAt: at,
+          deletionRequestedAt: at,
+          deletionRequestedById: made.creatorId,
+          deletionError: 'The room could not be saved here; it is being deleted at the provider.',
+        })
+        .returning({ id: vcRooms.id });
+      if (!row) throw new Error('room insert returned nothing');
+      await enqueueJob(tx, vc.jobs.deleteRoom, { roomId: row.id }, { jobKey: `vc.deleteRoom:${row.id}` });
+    });
+  } catch (err) {
+    ctx.log.error(
+      { provider: provider.name, room: provider.logView({ data: made.data }), err: loggableError(err) },
+      'a videoconference exists at its provider that could neither be saved nor deleted here: delete it by hand',
+    );
+  }
+}
+
+export async function createRoom(
+  vc: Vc,
+  user: SessionUser,
+  access: EventAccess,
+  body: CreateRoomInput,
+  log: JobLog,
+): Promise<VcWriteResult> {
+  const ctx = providerCtx(vc, { log });
+  const provider = await usableProvider(vc, body.provider, user, ctx);
+  const form = parseProviderFields(provider.formSchema, body.form, 'form');
+  const linkForm = parseProviderFields(provider.linkFormSchema, body.linkForm, 'linkForm');
+  const target = await resolveTarget(vc.db, access.event, body.target, { lock: false });
+  await assertTargetFree(vc.db, target.columns, target.info, {});
+
+  const data = await provider.create({ name: body.name, form, target: target.info, creator: user, ctx });
+  const linkData = provider.linkDataFromForm({ link: linkForm });
+  let linkId: number;
+  try {
+    linkId = await vc.db.transaction(async (tx) => {
+      const event = await lockEvent(tx, access.event.id, 'share');
+      const locked = await resolveTarget(tx, event, body.target, { lock: true });
+      const at = vc.clock();
+      const [room] = await tx
+        .insert(vcRooms)
+        .values({
+          provider: provider.name,
+          name: body.name,
+          data,
+          ...storedKeys(provider, data),
+          createdById: user.id,
+          createdAt: at,
+          modifiedAt: at,
+        })
+        .returning();
+      if (!room) throw new Error('room insert returned nothing');
+      const [link] = await tx
+        .insert(vcRoomLinks)
+        .values({
+          roomId: room.id,
+          eventId: event.id,
+          ...locked.columns,
+          show: body.show,
+          data: linkData,
+          createdById: user.id,
+          createdAt: at,
+        })
+        .returning({ id: vcRoomLinks.id });
+      if (!link) throw new Error('link insert returned nothing');
+      await writeVcLog(tx, [
+        {
+          eventId: event.id,
+          actorId: user.id,
+          at,
+          kind: 'added',
+          summary: `Videoconference "${room.name}" created (${provider.displayName}) and linked to ${targetLabel(locked.info)}`,
+          after: {
+            ...roomLog(provider, room),
+            target: targetLog(locked.info),
+            show: body.show,
+            link: linkLog(provider, linkData),
+          },
+          data: { roomId: room.id, linkId: link.id, provider: provider.name },
+        },
+      ]);
+      return link.id;
+    });
+  } catch (err) {
+    await compensate(vc, provider, { name: body.name, data, creatorId: user.id }, ctx);
+    throw linkConflict(err, target.info);
+  }
+  return { room: await loadManagedRoom(vc, access.event, user, linkId), notice: null };
+}
+
+export interface AttachRoomInput {
+  roomId: number;
+  target: VcTargetInput;
+  show: boolean;
+  linkForm: Record<string, unknown>;
+}
+
+/** Add existing: links a room this server made (and the user may link) to this event. */
+export async function attachRoom(
+  vc: Vc,
+  user: SessionUser,
+  access: EventAccess,
+  body: AttachRoomInput,
+  log: JobLog,
+): Promise<VcWriteResult> {
+  const ctx = providerCtx(vc, { log });
+  const keys = await userRoomKeys(vc.providers, user, ctx);
+  const [row] = await vc.db
+    .select({ room: vcRooms, totalLinks: linkCountSql(vc.db), mayLink: linkRoomSql(vc.db, keys) })
+    .from(vcRooms)
+    .where(eq(vcRooms.id, body.roomId));
+  if (!row?.mayLink || row.room.status !== 'created' || row.room.deletionRequestedAt) {
+    throw new NotFound('This videoconference');
+  }
+  const provider = await usableProvider(vc, row.room.provider, user, ctx);
+  const room = toProviderRoom(provider, row.room, row.totalLinks);
+  if (!room) throw new NotFound('This videoconference');
+  const linkForm = parseProviderFields(provider.linkFormSchema, body.linkForm, 'linkForm');
+  const target = await resolveTarget(vc.db, access.event, body.target, { lock: false });
+  await assertTargetFree(vc.db, target.columns, target.info, { roomId: room.id });
+
+  const decision = await provider.beforeLink({ room, newTarget: target.info, reason: 'attach', ctx });
+  if (!decision.allow) throw ValidationFailed.field('roomId', decision.reason);
+  const data =
+    decision.data !== undefined
+      ? await pushAdapted(vc, provider, room, decision.data, target.info, user, ctx)
+      : undefined;
+  const linkData = provider.linkDataFromForm({ link: linkForm });
+
+  let linkId: number;
+  try {
+    linkId = await vc.db.transaction(async (tx) => {
+      const event = await lockEvent(tx, access.event.id, 'share');
+      const locked = await resolveTarget(tx, event, body.target, { lock: true });
+      const at = vc.clock();
+      if (data !== undefined) {
+        await tx
+          .update(vcRooms)
+          .set({ data, ...storedKeys(provider, data), modifiedAt: at })
+          .where(eq(vcRooms.id, room.id));
+      }
+      const [link] = await tx
+        .insert(vcRoomLinks)
+        .values({
+          roomId: room.id,
+          eventId: event.id,
+          ...locked.columns,
+          show: body.show,
+          data: linkData,
+          createdById: user.id,
+          createdAt: at,
+        })
+        .returning({ id: vcRoomLinks.id });
+      if (!link) throw new Error('link insert returned nothing');
+      await writeVcLog(tx, [
+        {
+          eventId: event.id,
+          actorId: user.id,
+          at,
+          kind: 'added',
+          summary: `Videoconference "${room.name}" attached to ${targetLabel(locked.info)}`,
+          after: { target: targetLog(locked.info), show: body.show, link: linkLog(provider, linkData) },
+          data: {
+            roomId: room.id,
+            linkId: link.id,
+            provider: provider.name,
+            ...(decision.notice ? { notice: decision.notice } : {}),
+          },
+        },
+      ]);
+      return link.id;
+    });
+  } catch (err) {
+    throw linkConflict(err, target.info);
+  }
+  return { room: await loadManagedRoom(vc, access.event, user, linkId), notice: decision.notice ?? null };
+}
+
+/** Pushes data beforeLink adapted to the provider before the link is saved; a room gone is marked so. */
+export async function pushAdapted(
+  vc: Vc,
+  provider: VcProvider,
+  room: NonNullable<ReturnType<typeof toProviderRoom>>,
+  data: unknown,
+  target: TargetInfo,
+  actor: SessionUser,
+  ctx: ProviderContext,
+): Promise<unknown> {
+  try {
+    return await provider.update({ room, name: room.name, data, target, actor, reason: 'sync', ctx });
+  } catch (err) {
+    throw await markGone(vc, provider, room.id, err, actor.id);
+  }
+}

@@ -1,0 +1,50 @@
+// The providers of this app, by name. Built once per app from the factories listed in src/server/vc-providers.ts
+// (the one place that names them); loud on duplicate and unknown names.
+import type { SessionUser } from '../auth/sessions';
+import { NotFound } from '../errors';
+import type { ProviderContext, ProviderDeps, ProviderFactory, VcProvider } from './provider';
+
+export class ProviderRegistry {
+  private readonly byName = new Map<string, VcProvider>();
+
+  constructor(factories: ProviderFactory[], deps: ProviderDeps) {
+    for (const factory of factories) {
+      const provider = factory(deps);
+      if (this.byName.has(provider.name)) throw new Error(`videoconference provider ${provider.name} twice`);
+      this.byName.set(provider.name, provider);
+    }
+  }
+
+  get(name: string): VcProvider | undefined {
+    return this.byName.get(name);
+  }
+
+  all(): VcProvider[] {
+    return [...this.byName.values()];
+  }
+
+  /** Names of the enabled providers (one check per registered provider, not per room). */
+  async enabledNames(ctx: ProviderContext): Promise<Set<string>> {
+    const names = new Set<string>();
+    for (const provider of this.byName.values())
+      if (await provider.isEnabled({ ctx })) names.add(provider.name);
+    return names;
+  }
+
+  /** The enabled provider of that name, or 404 (disabled and unknown look the same). */
+  async requireEnabled(name: string, ctx: ProviderContext): Promise<VcProvider> {
+    const provider = this.byName.get(name);
+    if (!provider || !(await provider.isEnabled({ ctx }))) throw new NotFound('This videoconference service');
+    return provider;
+  }
+
+  /** Enabled providers this user may use (create rooms with, attach rooms of). */
+  async usableBy(user: SessionUser, ctx: ProviderContext): Promise<VcProvider[]> {
+    const usable: VcProvider[] = [];
+    for (const provider of this.byName.values()) {
+      if ((await provider.isEnabled({ ctx })) && (await provider.canCreate({ user, ctx })))
+        usable.push(provider);
+    }
+    return usable;
+  }
+}

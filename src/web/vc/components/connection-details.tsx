@@ -1,0 +1,124 @@
+// The connection details a provider lets this viewer see, rendered the same way for every provider.
+import {
+  ActionIcon,
+  Anchor,
+  Badge,
+  CopyButton,
+  Group,
+  Stack,
+  Table,
+  Text,
+  Title,
+  Tooltip,
+} from '@mantine/core';
+import { useState } from 'react';
+import type { DetailItem, VcDetails } from '../../../contracts/vc';
+
+function SecretValue({ value, label }: { value: string; label: string }) {
+  const [shown, setShown] = useState(false);
+  return (
+    <Group gap="xs" wrap="nowrap">
+      <Text size="sm" ff="monospace">
+        {shown ? value : '••••••'}
+      </Text>
+      <Anchor component="button" type="button" size="xs" onClick={() => setShown((s) => !s)}>
+        {shown ? `Hide ${label.toLowerCase()}` : `Show ${label.toLowerCase()}`}
+      </Anchor>
+    </Group>
+  );
+}
+
+function ItemValue({ item }: { item: DetailItem }) {
+  if (item.kind === 'secret') return <SecretValue value={item.value} label={item.label} />;
+  if (item.kind === 'url')
+    return (
+      <Anchor
+        href={item.value}
+        target="_blank"
+        rel="noreferrer noopener"
+        size="sm"
+        style={{ wordBreak: 'break-all' }}
+      >
+        {item.value}
+      </Anchor>
+    );
+  if (item.kind === 'phone')
+    return (
+      <Anchor href={`tel:${item.value.replace(/\s+/g, '')}`} size="sm">
+        {item.value}
+      </Anchor>
+    );
+  return (
+    <Text size="sm" style={{ wordBreak: 'break-word' }}>
+      {item.value}
+    </Text>
+  );
+}
+
+function Items({ items, label }: { items: DetailItem[]; label: string }) {
+  if (!items.length) return null;
+  return (
+    <Table withRowBorders={false} verticalSpacing={4} horizontalSpacing="xs" aria-label={label}>
+      <Table.Tbody>
+        {items.map((item) => (
+          <Table.Tr key={`${item.label}:${item.value}`}>
+            <Table.Th w={150} fw={500} c="dimmed" fz="sm">
+              {item.label}
+            </Table.Th>
+            <Table.Td>
+              <Group gap="xs" wrap="nowrap" justify="space-between">
+                <ItemValue item={item} />
+                {item.copyable && (
+                  <CopyButton value={item.value}>
+                    {({ copied, copy }) => (
+                      <Tooltip label={copied ? 'Copied' : `Copy ${item.label.toLowerCase()}`} withArrow>
+                        <ActionIcon
+                          variant="subtle"
+                          color={copied ? 'teal' : 'gray'}
+                          onClick={copy}
+                          aria-label={`Copy ${item.label.toLowerCase()}`}
+                          size="sm"
+                        >
+                          <span aria-hidden>{copied ? '✓' : '⧉'}</span>
+                        </ActionIcon>
+                      </Tooltip>
+                    )}
+                  </CopyButton>
+                )}
+              </Group>
+            </Table.Td>
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </Table>
+  );
+}
+
+export function DetailBadges({ details }: { details: VcDetails }) {
+  if (!details.badges.length) return null;
+  return (
+    <Group gap={4}>
+      {details.badges.map((b) => (
+        <Badge key={b} variant="light" color="gray" size="sm">
+          {b}
+        </Badge>
+      ))}
+    </Group>
+  );
+}
+
+export function ConnectionDetails({ details, roomName }: { details: VcDetails; roomName: string }) {
+  return (
+    <Stack gap="xs">
+      <Items items={details.items} label={`Connection details of ${roomName}`} />
+      {details.sections.map((section) => (
+        <Stack key={section.title} gap={2}>
+          <Title order={4} fz="sm">
+            {section.title}
+          </Title>
+          <Items items={section.items} label={`${section.title}: ${roomName}`} />
+        </Stack>
+      ))}
+    </Stack>
+  );
+}

@@ -1,0 +1,111 @@
+// Rooms as participants see them on the event's pages: provider logo, name, Join, and the connection
+// details the provider lets this viewer see. Managers also see hidden and deleted rooms, marked so.
+import { Badge, Button, Collapse, Group, Paper, Stack, Text } from '@mantine/core';
+import { useDisclosure, useId } from '@mantine/hooks';
+import type { VcDisplay, VcDisplayRoom } from '../../../contracts/vc';
+import { VcDisplay as VcDisplaySchema } from '../../../contracts/vc';
+import { ConnectionDetails, DetailBadges } from './connection-details';
+import { JoinButton } from './join-button';
+import { ProviderLogo } from './provider-logo';
+import { TargetText } from './target-text';
+
+/** The rooms a display payload carries (its `extensions.vc`), or none when it carries nothing valid. */
+export function roomsOf(payload: { extensions?: Record<string, unknown> }): VcDisplay['rooms'] {
+  const parsed = VcDisplaySchema.safeParse(payload.extensions?.vc);
+  return parsed.success ? parsed.data.rooms : [];
+}
+
+export function StatusBadges({ room }: { room: Pick<VcDisplayRoom, 'hidden' | 'status'> }) {
+  return (
+    <>
+      {room.hidden && (
+        <Badge variant="light" color="gray" size="sm">
+          Hidden from participants
+        </Badge>
+      )}
+      {room.status === 'deleted' && (
+        <Badge variant="light" color="red" size="sm">
+          Deleted
+        </Badge>
+      )}
+      {room.status === 'deleting' && (
+        <Badge variant="light" color="orange" size="sm">
+          Being deleted
+        </Badge>
+      )}
+    </>
+  );
+}
+
+/** One room as a card: what it is, Join, and its details behind a toggle. */
+export function DisplayRoomCard({
+  room,
+  timezone,
+  showTarget,
+}: {
+  room: VcDisplayRoom;
+  timezone: string;
+  showTarget: boolean;
+}) {
+  const [open, { toggle }] = useDisclosure(false);
+  const panelId = useId();
+  const hasDetails = room.details.items.length > 0 || room.details.sections.length > 0;
+  return (
+    <Paper withBorder radius="md" p="sm" className={room.status === 'created' ? undefined : 'vc-room-gone'}>
+      <Group justify="space-between" wrap="wrap" gap="sm">
+        <Group gap="sm" wrap="nowrap">
+          <ProviderLogo provider={room.provider} />
+          <Stack gap={0}>
+            <Text fw={600}>{room.name}</Text>
+            <Text size="xs" c="dimmed">
+              {room.provider.displayName}
+            </Text>
+          </Stack>
+          <StatusBadges room={room} />
+          <DetailBadges details={room.details} />
+        </Group>
+        <Group gap="xs">
+          {hasDetails && (
+            <Button variant="subtle" size="xs" onClick={toggle} aria-expanded={open} aria-controls={panelId}>
+              {open ? 'Hide details' : 'Details'}
+            </Button>
+          )}
+          <JoinButton details={room.details} roomName={room.name} />
+        </Group>
+      </Group>
+      {showTarget && (
+        <Stack mt={6} gap={0}>
+          <TargetText target={room.target} timezone={timezone} />
+        </Stack>
+      )}
+      {room.details.joinHint && (
+        <Text size="sm" c="dimmed" mt={6}>
+          {room.details.joinHint}
+        </Text>
+      )}
+      <Collapse expanded={open} id={panelId}>
+        <Stack mt="sm">
+          <ConnectionDetails details={room.details} roomName={room.name} />
+        </Stack>
+      </Collapse>
+    </Paper>
+  );
+}
+
+/** A compact line for a timetable entry: logo, name and Join. */
+export function CompactRoom({ room }: { room: VcDisplayRoom }) {
+  return (
+    <Group gap="xs" wrap="nowrap" className={room.status === 'created' ? undefined : 'vc-room-gone'}>
+      <ProviderLogo provider={room.provider} size={18} />
+      <Text size="sm">
+        {room.name}
+        <Text span size="xs" c="dimmed">
+          {' '}
+          ({room.provider.displayName})
+        </Text>
+      </Text>
+      <StatusBadges room={room} />
+      <JoinButton details={room.details} roomName={room.name} size="compact-xs" />
+    </Group>
+  );
+}

@@ -1,0 +1,60 @@
+// Set-up for the videoconference e2e test: the administrator and the events are made through the API (with
+// the page's cookies and CSRF token, as the web client sends them); the test drives the UI for the rooms.
+import type { Page } from 'playwright-core';
+
+export const ADMIN = {
+  name: 'Ada Lovelace',
+  affiliation: 'Analytical Engines Ltd',
+  email: 'ada@example.org',
+  password: 'difference engine no. 2',
+};
+
+async function csrf(page: Page): Promise<string> {
+  const context = page.context();
+  const find = async () => (await context.cookies()).find((c) => c.name === 'convene_csrf')?.value;
+  const token = (await find()) ?? (await context.request.get('/api/auth/session').then(find));
+  if (!token) throw new Error('the server handed out no CSRF cookie');
+  return token;
+}
+
+export async function apiCall<T>(
+  page: Page,
+  method: 'GET' | 'POST' | 'PUT',
+  path: string,
+  body?: unknown,
+): Promise<T> {
+  const res = await page.context().request.fetch(path, {
+    method,
+    headers: method === 'GET' ? {} : { 'x-csrf-token': await csrf(page) },
+    ...(body !== undefined ? { data: body } : {}),
+  });
+  if (!res.ok()) throw new Error(`${method} ${path}: ${res.status()} ${await res.text()}`);
+  return (await res.json()) as T;
+}
+
+/** Logs in as the administrator, creating it when the server is fresh. */
+export async function loginAsAdmin(page: Page): Promise<void> {
+  const session = await apiCall<{ needsSetup: boolean }>(page, 'GET', '/api/auth/session');
+  if (session.needsSetup) await apiCall(page, 'POST', '/api/auth/setup', ADMIN);
+  else await apiCall(page, 'POST', '/api/auth/login', { email: ADMIN.email, password: ADMIN.password });
+}
+
+/** An event with one contribution, made through the API. */
+export async function makeEvent(
+  page: Page,
+  title: string,
+  talk: string,
+): Promise<{ id: number; talkId: number }> {
+  const event = await apiCall<{ id: number }>(page, 'POST', '/api/events', {
+    title,
+    start: '2031-03-10T08:00:00Z',
+    end: '2031-03-10T17:00:00Z',
+    timezone: 'Europe/Zurich',
+  });
+  const contribution = await apiCall<{ id: number }>(page, 'POST', `/api/events/${event.id}/contributions`, {
+    title: talk,
+    start: '2031-03-10T09:00:00Z',
+    durationMinutes: 30,
+  });
+  return { id: event.id, talkId: contribution.id };
+}

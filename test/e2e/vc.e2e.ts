@@ -1,0 +1,128 @@
+// The seed document (zoom-integration.md), followed with the Test rooms provider: Services → Videoconference,
+// create a room for the event, see it listed and on the event's page, join it, add it to a contribution of a
+// second event from the suggestions, detach it there, and delete it.
+import { expect } from 'vitest';
+import { checkA11y, describeE2E, e2eTest, saveScreenshot } from './support/browser';
+import { loginAsAdmin, makeEvent } from './vc-helpers';
+
+describeE2E('videoconference rooms, as the user documentation describes them', () => {
+  e2eTest(
+    'an organiser creates a room, participants join it, it is shared, detached and deleted',
+    async ({ page }) => {
+      await page.goto('/');
+      await loginAsAdmin(page);
+
+      // An administrator offers the Test rooms service.
+      await page.goto('/admin/videoconference');
+      await page.getByRole('heading', { level: 1, name: 'Videoconference' }).waitFor();
+      const offer = page.getByRole('switch', { name: 'Offer Test rooms to event organisers' });
+      await offer.waitFor();
+      if (!(await offer.isChecked())) await offer.click({ force: true });
+      await expect.poll(() => offer.isChecked()).toBe(true);
+      await checkA11y(page, 'the videoconference administration page');
+
+      const first = await makeEvent(page, 'Detector workshop', 'Opening talk');
+      const second = await makeEvent(page, 'Computing seminar', 'Data challenges');
+
+      // Services → Videoconference of the first event: empty, explained.
+      await page.goto(`/event/${first.id}/manage/videoconference`);
+      await page.getByRole('heading', { level: 1, name: 'Videoconference' }).waitFor();
+      await page.getByText('No videoconference yet').waitFor();
+      await checkA11y(page, 'the empty videoconference page');
+
+      // Create: one provider, so the dialog opens at once; the name is the event's title.
+      await page.getByRole('button', { name: 'Create', exact: true }).click();
+      const dialog = page.getByRole('dialog', { name: 'Create Test rooms videoconference' });
+      await dialog.waitFor();
+      const name = dialog.getByRole('textbox', { name: 'Name' });
+      await expect.poll(() => name.inputValue()).toBe('Detector workshop');
+      await name.fill('Detector workshop room');
+      await dialog.getByLabel('Description').fill('Join us from anywhere');
+      await dialog.getByLabel('Passcode', { exact: true }).fill('quark42');
+      await dialog.getByRole('button', { name: 'Advanced settings' }).click();
+      await expect
+        .poll(() => dialog.getByRole('switch', { name: 'Show on event page' }).isChecked())
+        .toBe(true);
+      await checkA11y(page, 'the create dialog');
+      await saveScreenshot(page, 'vc-create-dialog');
+      await dialog.getByRole('button', { name: 'Save' }).click();
+      await dialog.waitFor({ state: 'hidden' });
+
+      const rooms = page.getByRole('list', { name: 'Videoconferences of this event' });
+      const room = rooms.getByRole('listitem', { name: 'Detector workshop room (Test rooms)' });
+      await room.waitFor();
+      for (const action of ['Edit', 'Refresh', 'Detach', 'Delete'])
+        await room.getByRole('button', { name: action, exact: true }).waitFor();
+      const join = room.getByRole('link', { name: 'Join Detector workshop room' });
+      const joinPath = await join.getAttribute('href');
+      expect(joinPath).toMatch(new RegExp(`^/event/${first.id}/vc/\\d+/join$`));
+      await checkA11y(page, 'the videoconference list');
+      await saveScreenshot(page, 'vc-manage-list');
+
+      // Participants see it on the event's pages, with Join.
+      await page.goto(`/event/${first.id}/videoconference`);
+      const card = page.getByText('Detector workshop room');
+      await card.waitFor();
+      expect(await page.getByRole('link', { name: 'Join Detector workshop room' }).getAttribute('href')).toBe(
+        joinPath,
+      );
+      await checkA11y(page, 'the event’s videoconference page');
+      await saveScreenshot(page, 'vc-event-rooms');
+      // Join lands on the room (the passcode is shown to logged-in users, so the link carries it).
+      await page.goto(joinPath ?? '/');
+      await page.getByRole('heading', { name: 'Detector workshop room' }).waitFor();
+      await page.getByText('You have joined this test room.').waitFor();
+
+      // Add existing, in the second event, linked to one of its contributions.
+      await page.goto(`/event/${second.id}/manage/videoconference`);
+      await page.getByRole('button', { name: 'Add existing' }).click();
+      const attach = page.getByRole('dialog', { name: 'Add an existing Test rooms videoconference' });
+      await attach.waitFor();
+      await attach.getByLabel(/^Videoconference/).fill('Detector');
+      await page.getByRole('option', { name: /Detector workshop room/ }).click();
+      await attach.getByRole('radio', { name: 'A contribution' }).check();
+      await attach.getByLabel(/^Contribution/).click();
+      await page.getByRole('option', { name: /Data challenges/ }).click();
+      await checkA11y(page, 'the add-existing dialog');
+      await saveScreenshot(page, 'vc-attach-dialog');
+      await attach.getByRole('button', { name: 'Save' }).click();
+      await attach.waitFor({ state: 'hidden' });
+      const shared = page.getByRole('listitem', { name: 'Detector workshop room (Test rooms)' });
+      await shared.getByText('Contribution “Data challenges”').waitFor();
+      await shared.getByText('Also used in: Detector workshop').waitFor();
+      await checkA11y(page, 'the second event’s videoconference list');
+
+      // Detach it from the second event: the dialog names the event that keeps it.
+      await shared.getByRole('button', { name: 'Detach' }).click();
+      const detach = page.getByRole('dialog', { name: 'Detach videoconference' });
+      await detach.getByText('It stays in use in:').waitFor();
+      await detach.getByRole('listitem').filter({ hasText: 'Detector workshop' }).waitFor();
+      await checkA11y(page, 'the detach dialog');
+      await detach.getByRole('button', { name: 'Detach' }).click();
+      await detach.waitFor({ state: 'hidden' });
+      await page.getByText('No videoconference yet').waitFor();
+
+      // Delete it in the first event: it stays listed, greyed, and can only be detached.
+      await page.goto(`/event/${first.id}/manage/videoconference`);
+      await room.getByRole('button', { name: 'Delete' }).click();
+      const del = page.getByRole('dialog', { name: 'Delete videoconference' });
+      await del.getByText('Nobody will be able to join it any more.').waitFor();
+      await checkA11y(page, 'the delete dialog');
+      await del.getByRole('button', { name: 'Delete' }).click();
+      await del.waitFor({ state: 'hidden' });
+      await room.getByText('This videoconference no longer exists at Test rooms').waitFor();
+      expect(await room.getByRole('button').allTextContents()).toEqual(['Detach']);
+      await checkA11y(page, 'a deleted room');
+      await saveScreenshot(page, 'vc-manage-deleted');
+
+      // The overviews.
+      await page.goto('/my/rooms');
+      await page.getByRole('cell', { name: 'Detector workshop room' }).waitFor();
+      await checkA11y(page, 'my rooms');
+      await page.goto('/admin/videoconference');
+      await page.getByRole('cell', { name: 'Detector workshop room' }).waitFor();
+      await checkA11y(page, 'all rooms');
+      await saveScreenshot(page, 'vc-admin');
+    },
+  );
+});
