@@ -203,3 +203,170 @@ export const TestZoomConnectionResult = z.discriminatedUnion('ok', [
   }),
 ]);
 export type TestZoomConnectionResult = z.infer<typeof TestZoomConnectionResult>;
+
+// ---- Rooms: the provider's fields of the Create/Edit form and of each link ----
+
+/** Who sees the passcode (and a join link that carries it) on an event's pages; kept per link. */
+export const ZoomPasscodeVisibility = z.enum(['everyone', 'logged_in', 'no_one']);
+export type ZoomPasscodeVisibility = z.infer<typeof ZoomPasscodeVisibility>;
+
+/** A regular meeting, or a webinar (offered only when webinars are allowed and the host has a licence). */
+export const ZoomMeetingType = z.enum(['meeting', 'webinar']);
+export type ZoomMeetingType = z.infer<typeof ZoomMeetingType>;
+
+/** Zoom's `topic` holds at most 200 characters (vc_zoom.md §2): longer names are refused on field `name`. */
+export const ZOOM_NAME_MAX = 200;
+
+/** The API accepts at most 10 letters, digits and @ - _ * (zoom_api.md §2.6); '' means no passcode. */
+export const ZoomPasscode = z
+  .string({ error: 'must be text' })
+  .trim()
+  .max(10, { error: 'must have at most 10 characters' })
+  .regex(/^[A-Za-z0-9@\-_*]*$/, { error: 'may contain only letters, digits and @ - _ *' });
+
+/**
+ * The Zoom fields of Create and Edit (under `form`). Defaults come from the administrator's settings
+ * (GET the form values); the passcode is generated with the admin's length. The server checks more than
+ * this schema can: the host's Zoom account (field `hostUserId`), the alternative hosts' (field
+ * `alternativeHostIds`), the host's passcode requirements (field `passcode`) and the webinar licence
+ * (field `meetingType`). A waiting room turns join-before-host off, as Zoom does (zoom_api.md §2.2).
+ */
+export const ZoomRoomForm = z
+  .object({
+    /** Sent to Zoom as the meeting's agenda (at most 2000 characters there). */
+    description: z
+      .string({ error: 'must be text' })
+      .trim()
+      .max(2000, { error: 'must be at most 2000 characters' })
+      .default(''),
+    /** null: the person saving the form ("Myself"); otherwise the user who hosts the meeting. */
+    hostUserId: UserId.nullable().default(null),
+    /** Users who may start the meeting too; each must be a Zoom user of the account, the host not among them. */
+    alternativeHostIds: z.array(UserId).max(50, { error: 'must list at most 50 users' }).default([]),
+    passcode: ZoomPasscode.default(''),
+    /** Fixed once the meeting exists (Zoom converts only on zoom.us). */
+    meetingType: ZoomMeetingType.default('meeting'),
+    // Advanced settings.
+    /** Participants join muted (meetings only). */
+    muteAudio: z.boolean({ error: 'must be true or false' }).default(true),
+    /** The host joins with video off. */
+    muteHostVideo: z.boolean({ error: 'must be true or false' }).default(true),
+    /** Participants join with video off (meetings only). */
+    muteParticipantVideo: z.boolean({ error: 'must be true or false' }).default(true),
+    /** Participants may join before the host; ignored (sent as off) while the waiting room is on. */
+    joinBeforeHost: z.boolean({ error: 'must be true or false' }).default(true),
+    waitingRoom: z.boolean({ error: 'must be true or false' }).default(false),
+  })
+  .superRefine((v, ctx) => {
+    if (v.hostUserId !== null && v.alternativeHostIds.includes(v.hostUserId))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['alternativeHostIds'],
+        message: 'must not include the host',
+      });
+    if (new Set(v.alternativeHostIds).size !== v.alternativeHostIds.length)
+      ctx.addIssue({ code: 'custom', path: ['alternativeHostIds'], message: 'must not list a user twice' });
+  });
+export type ZoomRoomForm = z.infer<typeof ZoomRoomForm>;
+export type ZoomRoomFormInput = z.input<typeof ZoomRoomForm>;
+
+/** The Zoom fields of a link (under `linkForm`): Create, Edit and Add existing. */
+export const ZoomLinkForm = z.object({
+  passcodeVisibility: ZoomPasscodeVisibility.default('logged_in'),
+});
+export type ZoomLinkForm = z.infer<typeof ZoomLinkForm>;
+
+/** Ids of the Zoom room actions (POST …/vc/links/:linkId/actions/:actionId). */
+export const ZOOM_ACTIONS = { makeMeAlternativeHost: 'make-me-alternative-host' } as const;
+
+/**
+ * Where "Start" goes for the host, the alternative hosts and the managers: the server asks Zoom for a
+ * fresh start link and redirects (302) to it; start links are never stored.
+ */
+export function zoomStartPath(roomId: number): string {
+  return `/api/vc/zoom/rooms/${roomId}/start`;
+}
+
+// ---- Form helpers: users' Zoom accounts, the host's other meetings ----
+
+const QueryId = z.coerce.number().int().positive().max(2_147_483_647);
+
+/** GET /api/events/:eventId/vc/zoom/form-context: what the Zoom fields need besides the form values. */
+export const ZoomFormContextQuery = z.object({
+  /** Edit: the room whose host and alternative hosts are named in `users`. */
+  roomId: QueryId.optional(),
+});
+export const ZoomFormContext = z.object({
+  allowWebinars: z.boolean(),
+  passcodeLength: z.number(),
+  /** The users the form's ids name (the room's host and alternative hosts), for the pickers. */
+  users: z.array(UserSummary),
+});
+export type ZoomFormContext = z.infer<typeof ZoomFormContext>;
+
+/** GET /api/events/:eventId/vc/zoom/user-check?userId=: whether a user can be an (alternative) host. */
+export const ZoomUserCheckQuery = z.object({ userId: QueryId });
+
+/** The host's passcode requirements, when Zoom exposes them (zoom_api.md §2.6). */
+export const ZoomPasscodeRules = z.object({
+  required: z.boolean(),
+  minLength: z.number(),
+  maxLength: z.number(),
+  letter: z.boolean(),
+  number: z.boolean(),
+  special: z.boolean(),
+  mixedCase: z.boolean(),
+  onlyNumeric: z.boolean(),
+  maxConsecutive: z.number().nullable(),
+});
+export type ZoomPasscodeRules = z.infer<typeof ZoomPasscodeRules>;
+
+export const ZoomUserCheck = z.object({
+  user: z.object({ id: z.number(), name: z.string() }),
+  /** The Zoom user's e-mail, null when the lookup found none. */
+  zoomEmail: z.string().nullable(),
+  /** Why the user cannot host, e.g. "Ada Lovelace has no Zoom account under ada@example.org"; null when they can. */
+  message: z.string().nullable(),
+});
+export type ZoomUserCheck = z.infer<typeof ZoomUserCheck>;
+
+/**
+ * GET /api/events/:eventId/vc/zoom/host-check: resolves the host and lists their meetings overlapping what
+ * the room is linked to ("in Zoom the same host cannot start several meetings in parallel", the seed's
+ * warning). Managers of the event only.
+ */
+export const ZoomHostCheckQuery = z.object({
+  /** Absent: the current user ("Myself"). */
+  userId: QueryId.optional(),
+  target: z.enum(['event', 'contribution', 'block']).default('event'),
+  /** The contribution's or block's id (absent for the event). */
+  targetId: QueryId.optional(),
+  /** Edit: the room being edited, left out of the overlaps. */
+  roomId: QueryId.optional(),
+});
+
+export const ZoomOverlap = z.object({
+  /** zoom: from the host's meeting list on Zoom; convene: a room of this server linked to an overlapping time. */
+  source: z.enum(['zoom', 'convene']),
+  meetingId: z.string(),
+  topic: z.string(),
+  /** ISO times in UTC. */
+  start: z.string(),
+  end: z.string(),
+  /** The Convene room and event, when known. */
+  roomId: z.number().nullable(),
+  event: z.object({ id: z.number(), title: z.string() }).nullable(),
+});
+export type ZoomOverlap = z.infer<typeof ZoomOverlap>;
+
+export const ZoomHostCheck = ZoomUserCheck.extend({
+  /** Webinars are allowed on this server and the host has a webinar licence. */
+  webinarAvailable: z.boolean(),
+  passcodeRules: ZoomPasscodeRules.nullable(),
+  /** The linked object's time (null when it has none: the meeting will be recurring with no fixed time). */
+  window: z.object({ start: z.string(), end: z.string() }).nullable(),
+  overlaps: z.array(ZoomOverlap),
+  /** A sentence for the form when there are overlaps, else null. */
+  warning: z.string().nullable(),
+});
+export type ZoomHostCheck = z.infer<typeof ZoomHostCheck>;
