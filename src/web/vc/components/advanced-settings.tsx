@@ -1,6 +1,6 @@
 import { Accordion, Stack, Switch } from '@mantine/core';
 import type { UseFormReturnType } from '@mantine/form';
-import type { WebVcProvider } from '../providers';
+import type { ProviderFieldsContext, WebVcProvider } from '../providers';
 import type { RoomFormValues } from './room-form-values';
 
 /** "Advanced settings": Show on event page, then the provider's own advanced fields. */
@@ -9,11 +9,13 @@ export function AdvancedSettings({
   provider,
   roomDisabled,
   withRoomFields,
+  context,
 }: {
   form: UseFormReturnType<RoomFormValues>;
   provider: WebVcProvider;
   roomDisabled: boolean;
   withRoomFields: boolean;
+  context: ProviderFieldsContext;
 }) {
   const Advanced = withRoomFields ? provider.AdvancedFields : undefined;
   return (
@@ -27,7 +29,7 @@ export function AdvancedSettings({
               description="Participants see it, with a Join button, on the event's pages; managers always do."
               {...form.getInputProps('show', { type: 'checkbox' })}
             />
-            {Advanced && <Advanced form={form} disabled={roomDisabled} />}
+            {Advanced && <Advanced form={form} disabled={roomDisabled} context={context} />}
           </Stack>
         </Accordion.Panel>
       </Accordion.Item>

@@ -79,14 +79,15 @@ function AttachForm({
   const [search, setSearch] = useState('');
   const [q] = useDebouncedValue(search.trim(), 200);
   const suggestions = useSuggestions(eventId, values.provider, q);
+  const provider = webProvider(values.provider);
   const form = useForm<RoomFormValues>({
     initialValues: initialValues(values),
-    validate: (v) => validateCommon(v, 'attach'),
+    validate: (v) => ({ ...validateCommon(v, 'attach'), ...provider.validate?.(v, 'attach') }),
   });
-  const provider = webProvider(values.provider);
   const { LinkFields } = provider;
   const items = suggestions.data?.items ?? [];
   const roomId = form.getValues().roomId ? Number(form.getValues().roomId) : undefined;
+  const context = { eventId, mode: 'attach' as const, roomId, timezone: targets.event.timezone };
 
   const submit = form.onSubmit(async (v) => {
     setFormError(undefined);
@@ -129,8 +130,14 @@ function AttachForm({
           {...form.getInputProps('roomId')}
         />
         <TargetFields form={form} targets={targets} roomId={roomId} />
-        {LinkFields && <LinkFields form={form} disabled={false} />}
-        <AdvancedSettings form={form} provider={provider} roomDisabled withRoomFields={false} />
+        {LinkFields && <LinkFields form={form} disabled={false} context={context} />}
+        <AdvancedSettings
+          form={form}
+          provider={provider}
+          roomDisabled
+          withRoomFields={false}
+          context={context}
+        />
         <Group justify="flex-end">
           <Button variant="default" onClick={onCancel}>
             Cancel

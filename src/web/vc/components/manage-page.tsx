@@ -1,5 +1,6 @@
 // Services → Videoconference (/event/:id/manage/videoconference): the event's rooms, and Create / Add existing.
 import { Alert, Button, Center, EmptyState, Group, Loader, Stack, Text, Title } from '@mantine/core';
+import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import type { VcManagedRoom, VcProviderInfo, VcRemoveResult, VcWriteResult } from '../../../contracts/vc';
@@ -8,6 +9,7 @@ import { usePageTitle } from '../../lib/use-page-title';
 import { useManagePage } from '../api/get-manage-page';
 import type { RoomFormSource } from '../api/get-room-form';
 import { useDeleteRoom, useDetachLink, useRefreshLink, useRunAction } from '../api/write-rooms';
+import { webProvider } from '../providers';
 import { AttachModal } from './attach-modal';
 import { ManagedRoom } from './managed-room';
 import { ProviderChoiceModal } from './provider-choice-modal';
@@ -28,6 +30,18 @@ function notifyRemove(result: VcRemoveResult) {
   notifications.show({
     color: result.roomDeletion === 'pending' ? 'orange' : 'green',
     message: result.message,
+  });
+}
+
+/** Runs a provider action, first asking when its provider wants the manager to confirm it. */
+function confirmAction(room: VcManagedRoom, actionId: string, run: () => void) {
+  const confirmation = webProvider(room.provider.name).actionConfirmations?.[actionId];
+  if (!confirmation) return run();
+  modals.openConfirmModal({
+    title: confirmation.title,
+    children: <Text size="sm">{confirmation.message}</Text>,
+    labels: { confirm: confirmation.confirmLabel, cancel: 'Cancel' },
+    onConfirm: run,
   });
 }
 
@@ -149,12 +163,15 @@ export function VcManagePage({ event }: VcManagePageProps) {
                 onDetach: setDetaching,
                 onDelete: setDeleting,
                 onAction: (r, actionId) =>
-                  action.mutate(
-                    { linkId: r.linkId, actionId },
-                    {
-                      onSuccess: (result) => notifications.show({ color: 'green', message: result.message }),
-                      onError: notifyError('That did not work'),
-                    },
+                  confirmAction(r, actionId, () =>
+                    action.mutate(
+                      { linkId: r.linkId, actionId },
+                      {
+                        onSuccess: (result) =>
+                          notifications.show({ color: 'green', message: result.message }),
+                        onError: notifyError('That did not work'),
+                      },
+                    ),
                   ),
               }}
             />

@@ -81,13 +81,14 @@ function RoomForm({
   const edit = useEditLink(eventId);
   const [formError, setFormError] = useState<string>();
   const mode = source.kind;
+  const provider = webProvider(values.provider);
   const form = useForm<RoomFormValues>({
     initialValues: initialValues(values),
-    validate: (v) => validateCommon(v, mode),
+    validate: (v) => ({ ...validateCommon(v, mode), ...provider.validate?.(v, mode) }),
   });
-  const provider = webProvider(values.provider);
   const roomDisabled = !values.can.editRoom;
   const { RoomFields, LinkFields } = provider;
+  const context = { eventId, mode, roomId, timezone: targets.event.timezone };
 
   const submit = form.onSubmit(async (v) => {
     setFormError(undefined);
@@ -139,9 +140,15 @@ function RoomForm({
           {...form.getInputProps('name')}
         />
         <TargetFields form={form} targets={targets} roomId={roomId} />
-        {RoomFields && <RoomFields form={form} disabled={roomDisabled} />}
-        {LinkFields && <LinkFields form={form} disabled={false} />}
-        <AdvancedSettings form={form} provider={provider} roomDisabled={roomDisabled} withRoomFields />
+        {RoomFields && <RoomFields form={form} disabled={roomDisabled} context={context} />}
+        {LinkFields && <LinkFields form={form} disabled={false} context={context} />}
+        <AdvancedSettings
+          form={form}
+          provider={provider}
+          roomDisabled={roomDisabled}
+          withRoomFields
+          context={context}
+        />
         <Group justify="flex-end">
           <Button variant="default" onClick={onCancel}>
             Cancel

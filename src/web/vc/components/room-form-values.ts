@@ -15,6 +15,8 @@ export interface RoomFormValues {
   linkForm: Record<string, unknown>;
   /** Add existing only: the chosen room. */
   roomId: string;
+  /** The provider's own UI state that is no field of its server form (e.g. a choice); never sent. */
+  providerState: Record<string, unknown>;
 }
 
 export function initialValues(values: VcFormValues): RoomFormValues {
@@ -28,6 +30,7 @@ export function initialValues(values: VcFormValues): RoomFormValues {
     form: { ...values.form },
     linkForm: { ...values.linkForm },
     roomId: '',
+    providerState: {},
   };
 }
 

@@ -1,8 +1,9 @@
 // The web side of each videoconference provider: one line per provider, one folder each.
+import { zoomWeb } from '../zoom/rooms';
 import { testRoomsWeb } from './test';
 import type { WebVcProvider } from './types';
 
-const PROVIDERS: WebVcProvider[] = [testRoomsWeb];
+const PROVIDERS: WebVcProvider[] = [testRoomsWeb, zoomWeb];
 
 const byName = new Map(PROVIDERS.map((p) => [p.name, p]));
 
@@ -12,4 +13,4 @@ export function webProvider(name: string): WebVcProvider {
 }
 
 export const webProviders = (): WebVcProvider[] => PROVIDERS;
-export type { ProviderFieldsProps, WebVcProvider } from './types';
+export type { ActionConfirmation, ProviderFieldsContext, ProviderFieldsProps, WebVcProvider } from './types';

@@ -2,10 +2,21 @@ import type { UseFormReturnType } from '@mantine/form';
 import type { ComponentType } from 'react';
 import type { RoomFormValues } from '../components/room-form-values';
 
+/** Where the provider's fields are shown: some fields are fixed once a room exists, some ask the server. */
+export interface ProviderFieldsContext {
+  eventId: number;
+  mode: 'create' | 'edit' | 'attach';
+  /** The room being edited (Edit only). */
+  roomId?: number;
+  /** The event's IANA timezone, for times shown in the form. */
+  timezone: string;
+}
+
 export interface ProviderFieldsProps {
   form: UseFormReturnType<RoomFormValues>;
   /** Room fields of a shared room the user may not change: shown, not editable. */
   disabled: boolean;
+  context: ProviderFieldsContext;
 }
 
 /**
@@ -22,4 +33,14 @@ export interface WebVcProvider {
   AdvancedFields?: ComponentType<ProviderFieldsProps>;
   /** The provider's settings on /admin/videoconference. */
   AdminSettings?: ComponentType;
+  /** Client-side checks of the provider's fields, by form path (the server checks again). */
+  validate?: (values: RoomFormValues, mode: ProviderFieldsContext['mode']) => Record<string, string>;
+  /** Actions (by id) that ask before they run, e.g. one that changes the room at the provider. */
+  actionConfirmations?: Record<string, ActionConfirmation>;
+}
+
+export interface ActionConfirmation {
+  title: string;
+  message: string;
+  confirmLabel: string;
 }
