@@ -108,3 +108,25 @@ export async function writeZoomSettings(t: TestApp, values: Partial<ZoomSettings
       .onConflictDoUpdate({ target: [settings.module, settings.key], set: { value } });
   }
 }
+
+/** Edit through the API: the stored form values with `changes` applied (room fields under `form`). */
+export async function editZoomRoom(
+  agent: Agent,
+  eventId: number,
+  linkId: number,
+  changes: { name?: string; form?: Record<string, unknown>; linkForm?: Record<string, unknown> } = {},
+) {
+  const values = (await agent.get(`/api/events/${eventId}/vc/links/${linkId}/form`)).json();
+  return agent.patch(`/api/events/${eventId}/vc/links/${linkId}`, {
+    room: { name: changes.name ?? values.name, form: { ...values.form, ...changes.form } },
+    link: { target: values.target, show: values.show, linkForm: { ...values.linkForm, ...changes.linkForm } },
+  });
+}
+
+/** Calls the sandbox made between two counts, by method and route. */
+export function requestsSince(t: TestApp, from: number): string[] {
+  return sandboxOf(t)
+    .requests.entries.slice(from)
+    .filter((e) => e.route !== '/oauth/token')
+    .map((e) => `${e.method} ${e.route}`);
+}
