@@ -161,9 +161,12 @@ export function registerZoomRoomRoutes(app: App, services: () => ZoomServices): 
           .redirect(`/login?next=${encodeURIComponent(request.url)}`, 302);
       const user = request.user;
       const db = s.vc.db;
-      const managesLinkedEvent = sql<boolean>`EXISTS (SELECT 1 FROM ${vcRoomLinks} JOIN ${eventManagers}
-        ON ${eventManagers.eventId} = ${vcRoomLinks.eventId}
-        WHERE ${vcRoomLinks.roomId} = ${vcRooms.id} AND ${eventManagers.userId} = ${user.id})`;
+      const managedLinks = db
+        .select({ one: sql`1` })
+        .from(vcRoomLinks)
+        .innerJoin(eventManagers, eq(eventManagers.eventId, vcRoomLinks.eventId))
+        .where(and(eq(vcRoomLinks.roomId, vcRooms.id), eq(eventManagers.userId, user.id)));
+      const managesLinkedEvent = sql<boolean>`EXISTS (${managedLinks})`;
       const [row] = await db
         .select({ room: vcRooms, manages: managesLinkedEvent })
         .from(vcRooms)
