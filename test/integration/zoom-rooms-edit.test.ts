@@ -256,10 +256,7 @@ describe('make me an alternative host', () => {
   it('refuses a manager without a Zoom account, or who may not use Zoom', async () => {
     const r = await setUp();
     const nora = await makeUser(t.deps.db, { name: 'Nora Nobody', email: 'nora.alt@example.org' });
-    await t.deps.db.execute(
-      (await import('drizzle-orm'))
-        .sql`INSERT INTO event_managers (event_id, user_id) VALUES (${r.ev.id}, ${nora.id})`,
-    );
+    await t.deps.db.insert(eventManagers).values({ eventId: r.ev.id, userId: nora.id });
     const noraAgent = await agentFor(t.app, t.deps.db, nora, clock());
     const res = await action(noraAgent, r.ev.id, r.linkId);
     expect(res.statusCode).toBe(502);

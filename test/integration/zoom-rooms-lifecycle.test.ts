@@ -168,8 +168,7 @@ describe('Zoom rooms through the life of events', () => {
     sandboxOf(t).deleteMeetingOnZoom(m.id);
     await deliver();
     const failed = await t.deps.db.execute(
-      (await import('drizzle-orm'))
-        .sql`SELECT count(*)::int AS n FROM graphile_worker.jobs WHERE last_error IS NOT NULL`,
+      sql`SELECT count(*)::int AS n FROM graphile_worker.jobs WHERE last_error IS NOT NULL`,
     );
     expect(failed.rows[0]).toEqual({ n: 0 });
   });
