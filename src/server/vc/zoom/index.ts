@@ -1,10 +1,11 @@
-// The Zoom provider's feature: its runtime (real Zoom or the in-process sandbox), the admin settings, and
-// the webhook endpoint with its dispatcher.
+// The Zoom provider's feature: its runtime (real Zoom or the in-process sandbox), the admin settings, the
+// webhook endpoint with its dispatcher, and the binding of the rooms provider (rooms/) to all of these.
 import { ZoomStatus } from '../../../contracts/vc-zoom';
 import type { App, AppDeps } from '../../http/types';
 import { registerZoomAdminRoutes } from './admin-routes';
 import type { ZoomClient } from './client';
 import { type ZoomClientGetter, zoomClientGetter } from './client-factory';
+import { bindZoomRooms } from './rooms/register';
 import { startZoomRuntime, type ZoomRuntime } from './runtime';
 import { ZoomWebhookDispatcher, type ZoomWebhookHandler } from './webhook-dispatcher';
 import { registerZoomWebhook } from './webhook-route';
@@ -59,5 +60,10 @@ export async function registerZoomFeature(app: App, deps: AppDeps): Promise<void
     async () => ({ mode: runtime.mode }),
   );
   registerZoomAdminRoutes(app, deps, runtime);
+  bindZoomRooms(app, deps, {
+    runtime,
+    client: () => zoomClientOf(app),
+    onWebhook: (event, handler) => dispatcher.on(event, handler),
+  });
   await registerZoomWebhook(app, deps, runtime, dispatcher);
 }

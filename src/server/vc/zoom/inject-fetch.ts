@@ -20,12 +20,15 @@ export function injectFetch(
     request.headers.forEach((value, key) => {
       headers[key] = value;
     });
-    const res = await app.inject({
-      method: request.method as 'GET',
-      url: `${url.pathname}${url.search}`,
-      headers,
-      ...(body ? { payload: body } : {}),
-    });
+    const res = await abortable(
+      app.inject({
+        method: request.method as 'GET',
+        url: `${url.pathname}${url.search}`,
+        headers,
+        ...(body ? { payload: body } : {}),
+      }),
+      init?.signal ?? undefined,
+    );
     const out = new Headers();
     for (const [key, value] of Object.entries(res.headers)) {
       if (value === undefined) continue;
@@ -37,4 +40,27 @@ export function injectFetch(
       headers: out,
     });
   };
+}
+
+/**
+ * app.inject() knows no AbortSignal: without this, the client's timeout never fired in sandbox mode. The
+ * injected request still runs to its end, as a request Zoom received would.
+ */
+function abortable<T>(work: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (!signal) return work;
+  if (signal.aborted) return Promise.reject(signal.reason);
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+    work.then(
+      (value) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(value);
+      },
+      (err: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(err);
+      },
+    );
+  });
 }

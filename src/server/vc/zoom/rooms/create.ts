@@ -1,0 +1,207 @@
+/*
+ * Create: one create call at Zoom after the host, the alternative hosts and the passcode were checked.
+ * A create whose answer is lost (a timeout) may still have made the meeting: a job looks for it among the
+ * host's meetings a little later and deletes it, so that Zoom keeps no meeting that nothing here knows.
+ */
+import { eq } from 'drizzle-orm';
+import { ZOOM_NAME_MAX, type ZoomRoomForm } from '../../../../contracts/vc-zoom';
+import type { SessionUser } from '../../../auth/sessions';
+import { enqueueJob } from '../../../jobs/jobs';
+import { mailOutbox } from '../../../mail/schema';
+import type { ProviderContext, TargetInfo } from '../../provider';
+import { isZoomError } from '../errors';
+import { validatePasscode } from '../passcodes';
+import { readZoomProviderSettings } from '../settings';
+import { createZoomUserCache } from '../user-lookup';
+import type { ZoomMeetingCreate, ZoomWebinarCreate } from '../zoom-schemas';
+import { CREATE_FIELDS, dialogError, type FieldPrefix, fieldError } from './dialog-errors';
+import { mailMeetingCreatedForHost } from './emails';
+import {
+  type HostSettings,
+  type LookupDeps,
+  readHostSettings,
+  requireAlternativeHosts,
+  requireHost,
+  type ZoomPerson,
+} from './hosts';
+import { roomDataFrom, scheduleFor, zoomTime } from './meeting-data';
+import type { ZoomRoomData } from './room-data';
+import type { ZoomServices } from './services';
+
+/** The name becomes Zoom's topic, which holds 200 characters (zoom_api.md §2.2). */
+export function checkName(name: string, prefix: FieldPrefix): void {
+  if (name.length > ZOOM_NAME_MAX)
+    throw fieldError(`${prefix.room}name`, `must be at most ${ZOOM_NAME_MAX} characters (Zoom's limit)`);
+}
+
+/**
+ * The passcode against Zoom's rules and the host's own requirements (zoom_api.md §2.6). An empty passcode
+ * the host's settings require is left to Zoom, which then generates one.
+ */
+export function checkPasscode(passcode: string, host: HostSettings, field: string): void {
+  if (passcode === '') return;
+  const problems = validatePasscode(passcode, host.requirements);
+  if (problems.length) throw fieldError(field, `The passcode ${problems.join(' and ')}.`);
+}
+
+/** Webinars only where the administrator allows them and the host has a webinar licence (zoom_api.md §2.4). */
+export function checkWebinar(
+  allowed: boolean,
+  host: ZoomPerson,
+  hostSettings: HostSettings,
+  field: string,
+): void {
+  if (!allowed) throw fieldError(field, 'Webinars are not offered on this server: choose a meeting.');
+  if (!hostSettings.webinar)
+    throw fieldError(field, `${host.name} has no Zoom webinar licence: choose a meeting, or another host.`);
+}
+
+/** The meeting settings the form controls; a waiting room turns join-before-host off, as Zoom does (§2.2). */
+export function meetingSettings(form: ZoomRoomForm) {
+  return {
+    host_video: !form.muteHostVideo,
+    participant_video: !form.muteParticipantVideo,
+    mute_upon_entry: form.muteAudio,
+    waiting_room: form.waitingRoom,
+    join_before_host: form.joinBeforeHost && !form.waitingRoom,
+  };
+}
+
+export interface CreateArgs {
+  name: string;
+  form: ZoomRoomForm;
+  target: TargetInfo;
+  creator: SessionUser;
+  ctx: ProviderContext;
+}
+
+/** Outbox rows of creation e-mails, by the data create returned: removed if the module undoes the room. */
+export const creationMails = new WeakMap<object, number>();
+
+export async function createZoomRoom(s: ZoomServices, args: CreateArgs): Promise<ZoomRoomData> {
+  const { name, form, target, creator, ctx } = args;
+  const f = CREATE_FIELDS;
+  checkName(name, f);
+  const settings = await readZoomProviderSettings(ctx.db);
+  if (form.meetingType === 'webinar' && !settings.allowWebinars)
+    throw fieldError(`${f.form}meetingType`, 'Webinars are not offered on this server: choose a meeting.');
+  const client = await s.client();
+  const lookup: LookupDeps = { client, settings, db: ctx.db, cache: createZoomUserCache() };
+  let host: ZoomPerson;
+  let alternatives: ZoomPerson[];
+  let hostSettings: HostSettings;
+  try {
+    host = await requireHost(lookup, form.hostUserId ?? creator.id, `${f.form}hostUserId`);
+    alternatives = await requireAlternativeHosts(
+      lookup,
+      form.alternativeHostIds,
+      host,
+      `${f.form}alternativeHostIds`,
+    );
+    hostSettings = await readHostSettings(client, host.email);
+  } catch (err) {
+    throw dialogError(err, f);
+  }
+  if (form.meetingType === 'webinar') checkWebinar(true, host, hostSettings, `${f.form}meetingType`);
+  checkPasscode(form.passcode, hostSettings, `${f.form}passcode`);
+
+  const schedule = scheduleFor(target, form.meetingType, ctx.clock());
+  const common = {
+    topic: name,
+    agenda: form.description,
+    timezone: target.timezone,
+    ...(schedule.startTime !== null && schedule.duration !== null
+      ? { start_time: schedule.startTime, duration: schedule.duration }
+      : {}),
+    ...(form.passcode ? { password: form.passcode } : {}),
+  };
+  const alternativeHosts = alternatives.map((p) => p.email).join(';');
+  const startedAt = ctx.clock();
+  let meeting: Awaited<ReturnType<typeof client.createMeeting>>;
+  try {
+    if (form.meetingType === 'webinar') {
+      const body: ZoomWebinarCreate = {
+        ...common,
+        type: schedule.type === 5 ? 5 : 6,
+        ...(form.passcode ? {} : { default_passcode: hostSettings.requirements.required }),
+        settings: { host_video: !form.muteHostVideo, alternative_hosts: alternativeHosts },
+      };
+      meeting = await client.createWebinar(host.email, body);
+    } else {
+      const body: ZoomMeetingCreate = {
+        ...common,
+        type: schedule.type === 2 ? 2 : 3,
+        ...(form.passcode ? {} : { default_password: hostSettings.requirements.required }),
+        // An account-level app schedules for others with schedule_for, as Indico does (vc_zoom.md §3);
+        // the account's owner is the app's own user and needs none.
+        ...(host.zoomUser.role_name === 'Owner' ? {} : { schedule_for: host.email }),
+        settings: { ...meetingSettings(form), use_pmi: false, alternative_hosts: alternativeHosts },
+      };
+      meeting = await client.createMeeting(host.email, body);
+    }
+  } catch (err) {
+    if (isZoomError(err, 'timeout') || (isZoomError(err) && err.kind === 'unavailable'))
+      await sweepLater(s, ctx, { hostEmail: host.email, topic: name, kind: form.meetingType, startedAt });
+    throw dialogError(err, f);
+  }
+  const data = roomDataFrom(
+    meeting,
+    {
+      hostUserId: host.userId,
+      hostName: host.name,
+      hostEmail: host.email,
+      alternativeHostIds: alternatives.map((p) => p.userId),
+    },
+    { ...form, liveSince: null, timezone: target.timezone },
+    ctx.clock(),
+  );
+  if (settings.sendHostUrl && host.userId !== creator.id) {
+    const mail = { db: ctx.db, mailer: s.mailer, baseUrl: s.config.baseUrl };
+    const id = await mailMeetingCreatedForHost(mail, {
+      name,
+      data,
+      creatorName: creator.name,
+      eventId: target.target.eventId,
+      eventTitle: target.eventTitle,
+    });
+    if (id !== undefined) creationMails.set(data, id);
+  }
+  return data;
+}
+
+/** The module undid a room it could not save: its creation e-mail must not go out either. */
+export async function withdrawCreationMail(ctx: ProviderContext, data: object): Promise<void> {
+  const id = creationMails.get(data);
+  if (id === undefined) return;
+  creationMails.delete(data);
+  await ctx.db.delete(mailOutbox).where(eq(mailOutbox.id, id));
+}
+
+async function sweepLater(
+  s: ZoomServices,
+  ctx: ProviderContext,
+  args: { hostEmail: string; topic: string; kind: 'meeting' | 'webinar'; startedAt: Date },
+): Promise<void> {
+  // Zoom's created_at is whole seconds; the window covers the call and a slow answer after it.
+  const from = new Date(args.startedAt.getTime() - 60_000);
+  const to = new Date(ctx.clock().getTime() + 10 * 60_000);
+  try {
+    await enqueueJob(
+      ctx.db,
+      s.jobs.sweepLostCreate,
+      {
+        hostEmail: args.hostEmail,
+        topic: args.topic,
+        kind: args.kind,
+        from: zoomTime(from),
+        to: zoomTime(to),
+      },
+      { runAt: new Date(Date.now() + 30_000) },
+    );
+  } catch (err) {
+    ctx.log.error(
+      { err, hostEmail: args.hostEmail },
+      'could not queue the search for a meeting whose creation timed out',
+    );
+  }
+}

@@ -1,0 +1,117 @@
+// Refresh (one GET), delete (one DELETE; "already gone" is success) and the search for a meeting whose
+// creation answer was lost.
+import { and, eq, sql } from 'drizzle-orm';
+import type { JobLog } from '../../../jobs/jobs';
+import type { ProviderContext, ProviderRoom, RefreshResult } from '../../provider';
+import { vcRooms } from '../../schema';
+import { isZoomError } from '../errors';
+import { readZoomProviderSettings } from '../settings';
+import { withdrawCreationMail } from './create';
+import { mailMeetingDeleted } from './emails';
+import { meetingPeople } from './hosts';
+import { roomDataFrom } from './meeting-data';
+import { ZOOM_PROVIDER, type ZoomRoomData } from './room-data';
+import type { SweepPayload, ZoomServices } from './services';
+
+type Room = ProviderRoom<ZoomRoomData>;
+
+/**
+ * The room as Zoom has it now. A meeting converted to a webinar on zoom.us is read as a webinar (the client
+ * retries on 3000, zoom_api.md §2.1); one deleted or expired there (3001/404) is gone.
+ */
+export async function refreshZoomRoom(
+  s: ZoomServices,
+  args: { room: Room; ctx: ProviderContext },
+): Promise<RefreshResult<ZoomRoomData>> {
+  const { room, ctx } = args;
+  const client = await s.client();
+  let meeting: Awaited<ReturnType<typeof client.getMeeting>>;
+  try {
+    meeting = await client.getMeeting(room.data.meetingId);
+  } catch (err) {
+    if (isZoomError(err, 'meeting-not-found')) return { status: 'gone' };
+    throw err;
+  }
+  const settings = await readZoomProviderSettings(ctx.db);
+  const people = await meetingPeople(ctx.db, settings, meeting, room.data);
+  return { status: 'ok', name: meeting.topic, data: roomDataFrom(meeting, people, room.data, ctx.clock()) };
+}
+
+/**
+ * Deletes the meeting at Zoom. The module also calls this to undo a room it could not save (room id 0): then
+ * the creation e-mail is withdrawn instead of a deletion e-mail being sent.
+ */
+export async function deleteZoomRoom(
+  s: ZoomServices,
+  args: { room: Room; ctx: ProviderContext },
+): Promise<void> {
+  const { room, ctx } = args;
+  const client = await s.client();
+  try {
+    await client.deleteMeeting(room.data.meetingId);
+  } catch (err) {
+    if (!isZoomError(err, 'meeting-not-found')) throw err;
+  }
+  if (room.id === 0) {
+    await withdrawCreationMail(ctx, room.data);
+    return;
+  }
+  const settings = await readZoomProviderSettings(ctx.db);
+  if (settings.sendHostUrl)
+    await mailMeetingDeleted(
+      { db: ctx.db, mailer: s.mailer, baseUrl: s.config.baseUrl },
+      { name: room.name, data: room.data },
+    );
+}
+
+/**
+ * After a create timed out, Zoom may have made the meeting anyway: delete the host's meetings with that
+ * topic, created in the window, that no room here knows (searchKeys hold the meeting id).
+ */
+export async function sweepLostCreate(s: ZoomServices, payload: SweepPayload, log: JobLog): Promise<number> {
+  // The client lists meetings only; a lost webinar is left to the logs.
+  if (payload.kind !== 'meeting') {
+    log.warn(
+      { hostEmail: payload.hostEmail, topic: payload.topic },
+      'a webinar creation timed out: check Zoom',
+    );
+    return 0;
+  }
+  const client = await s.client();
+  const from = Date.parse(payload.from);
+  const to = Date.parse(payload.to);
+  const meetings = await client.listUserMeetings(payload.hostEmail, { type: 'scheduled' });
+  const candidates = meetings.filter((m) => {
+    const created = m.created_at ? Date.parse(m.created_at) : Number.NaN;
+    return m.topic === payload.topic && created >= from && created <= to;
+  });
+  if (!candidates.length) return 0;
+  const ids = candidates.map((m) => String(m.id));
+  const known = await s.vc.db
+    .select({ keys: vcRooms.searchKeys })
+    .from(vcRooms)
+    .where(and(eq(vcRooms.provider, ZOOM_PROVIDER), sql`${vcRooms.searchKeys} && ${textArray(ids)}`));
+  const knownIds = new Set(known.flatMap((r) => r.keys));
+  let deleted = 0;
+  for (const m of candidates) {
+    if (knownIds.has(String(m.id))) continue;
+    try {
+      await client.deleteMeeting(m.id);
+    } catch (err) {
+      if (!isZoomError(err, 'meeting-not-found')) throw err;
+    }
+    deleted++;
+    log.warn(
+      { meetingId: m.id, hostEmail: payload.hostEmail },
+      'deleted a Zoom meeting whose creation had timed out',
+    );
+  }
+  return deleted;
+}
+
+function textArray(values: string[]) {
+  return sql`ARRAY[${sql.join(
+    values.map((v) => sql`${v}`),
+    sql`, `,
+  )}]::text[]`;
+}

@@ -1,0 +1,199 @@
+/*
+ * The Zoom form's helpers (managers of the event who may use Zoom) and Start. Start asks Zoom for the meeting
+ * and redirects to its fresh start_url, which is never stored: it carries a host token that expires after
+ * two hours (zoom_api.md §2.2).
+ */
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import type { FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { VcEventParams } from '../../../../contracts/vc';
+import {
+  ZoomFormContext,
+  ZoomFormContextQuery,
+  ZoomHostCheck,
+  ZoomHostCheckQuery,
+  ZoomUserCheck,
+  ZoomUserCheckQuery,
+} from '../../../../contracts/vc-zoom';
+import { requireUser } from '../../../auth/guards';
+import { userEmails, users } from '../../../auth/schema';
+import { Forbidden, NotFound, ProviderError } from '../../../errors';
+import { assertCanManageEvent, eventManagers } from '../../../events';
+import { ErrorResponse } from '../../../http/schemas';
+import type { App } from '../../../http/types';
+import { vcRoomLinks, vcRooms } from '../../schema';
+import { isZoomError } from '../errors';
+import { isZoomRoomManager, mayCreateZoomRooms } from '../permissions';
+import { readZoomProviderSettings } from '../settings';
+import { checkZoomHost, checkZoomUser } from './host-check';
+import { isHostOf, ZOOM_PROVIDER, ZoomRoomData } from './room-data';
+import type { ZoomServices } from './services';
+
+const TAGS = ['zoom'];
+const ERRORS = {
+  401: ErrorResponse,
+  403: ErrorResponse,
+  404: ErrorResponse,
+  422: ErrorResponse,
+  502: ErrorResponse,
+};
+
+/** A manager of the event who may use Zoom (the helpers reveal who has a Zoom account). */
+async function zoomManagerOf(s: ZoomServices, request: FastifyRequest, eventId: number) {
+  const user = requireUser(request);
+  const access = await assertCanManageEvent(s.vc.db, eventId, user);
+  if (!mayCreateZoomRooms(user, await readZoomProviderSettings(s.vc.db)))
+    throw new Forbidden('You may not use Zoom on this server.');
+  return { user, access };
+}
+
+async function userSummaries(s: ZoomServices, ids: number[]) {
+  if (!ids.length) return [];
+  const rows = await s.vc.db
+    .select({ id: users.id, name: users.name, email: userEmails.email, affiliation: users.affiliation })
+    .from(users)
+    .leftJoin(userEmails, and(eq(userEmails.userId, users.id), eq(userEmails.isPrimary, true)))
+    .where(inArray(users.id, ids));
+  return rows.map((r) => ({ ...r, email: r.email ?? '' }));
+}
+
+export function registerZoomRoomRoutes(app: App, services: () => ZoomServices): void {
+  app.get(
+    '/api/events/:eventId/vc/zoom/form-context',
+    {
+      schema: {
+        tags: TAGS,
+        summary: 'What the Zoom fields need: webinars allowed, passcode length, the people the form names',
+        params: VcEventParams,
+        querystring: ZoomFormContextQuery,
+        response: { 200: ZoomFormContext, ...ERRORS },
+      },
+    },
+    async (request) => {
+      const s = services();
+      const { access } = await zoomManagerOf(s, request, request.params.eventId);
+      const settings = await readZoomProviderSettings(s.vc.db);
+      let ids: number[] = [];
+      if (request.query.roomId !== undefined) {
+        const [row] = await s.vc.db
+          .select({ data: vcRooms.data })
+          .from(vcRooms)
+          .innerJoin(vcRoomLinks, eq(vcRoomLinks.roomId, vcRooms.id))
+          .where(
+            and(
+              eq(vcRooms.id, request.query.roomId),
+              eq(vcRooms.provider, ZOOM_PROVIDER),
+              eq(vcRoomLinks.eventId, access.event.id),
+            ),
+          )
+          .limit(1);
+        const data = ZoomRoomData.safeParse(row?.data);
+        if (!data.success) throw new NotFound('This videoconference');
+        ids = [data.data.hostUserId, ...data.data.alternativeHostIds].filter(
+          (id): id is number => id !== null,
+        );
+      }
+      return {
+        allowWebinars: settings.allowWebinars,
+        passcodeLength: settings.passcodeLength,
+        users: await userSummaries(s, ids),
+      };
+    },
+  );
+
+  app.get(
+    '/api/events/:eventId/vc/zoom/user-check',
+    {
+      schema: {
+        tags: TAGS,
+        summary: 'Whether a person has a Zoom account (and so can be a host or an alternative host)',
+        params: VcEventParams,
+        querystring: ZoomUserCheckQuery,
+        response: { 200: ZoomUserCheck, ...ERRORS },
+      },
+    },
+    async (request) => {
+      const s = services();
+      await zoomManagerOf(s, request, request.params.eventId);
+      return checkZoomUser(s, request.query.userId);
+    },
+  );
+
+  app.get(
+    '/api/events/:eventId/vc/zoom/host-check',
+    {
+      schema: {
+        tags: TAGS,
+        summary: "Resolve a host on Zoom and list their meetings overlapping the room's time",
+        params: VcEventParams,
+        querystring: ZoomHostCheckQuery,
+        response: { 200: ZoomHostCheck, ...ERRORS },
+      },
+    },
+    async (request) => {
+      const s = services();
+      const { user, access } = await zoomManagerOf(s, request, request.params.eventId);
+      const q = request.query;
+      const target =
+        q.target === 'event' || q.targetId === undefined
+          ? ({ type: 'event' } as const)
+          : q.target === 'contribution'
+            ? ({ type: 'contribution', contributionId: q.targetId } as const)
+            : ({ type: 'block', blockId: q.targetId } as const);
+      return checkZoomHost(s, { event: access.event, userId: q.userId ?? user.id, target, roomId: q.roomId });
+    },
+  );
+
+  app.get(
+    '/api/vc/zoom/rooms/:roomId/start',
+    {
+      schema: {
+        tags: TAGS,
+        summary: 'Start a Zoom meeting: redirects to a fresh start link (host, alternative hosts, managers)',
+        params: z.object({ roomId: z.coerce.number().int().positive().max(2_147_483_647) }),
+      },
+    },
+    async (request, reply) => {
+      const s = services();
+      if (!request.user)
+        return reply
+          .header('cache-control', 'no-store')
+          .redirect(`/login?next=${encodeURIComponent(request.url)}`, 302);
+      const user = request.user;
+      const db = s.vc.db;
+      const managedLinks = db
+        .select({ one: sql`1` })
+        .from(vcRoomLinks)
+        .innerJoin(eventManagers, eq(eventManagers.eventId, vcRoomLinks.eventId))
+        .where(and(eq(vcRoomLinks.roomId, vcRooms.id), eq(eventManagers.userId, user.id)));
+      const managesLinkedEvent = sql<boolean>`EXISTS (${managedLinks})`;
+      const [row] = await db
+        .select({ room: vcRooms, manages: managesLinkedEvent })
+        .from(vcRooms)
+        .where(and(eq(vcRooms.id, request.params.roomId), eq(vcRooms.provider, ZOOM_PROVIDER)));
+      const data = ZoomRoomData.safeParse(row?.room.data);
+      const allowed =
+        row !== undefined &&
+        data.success &&
+        (row.manages ||
+          isHostOf(data.data, user.id) ||
+          isZoomRoomManager(user, await readZoomProviderSettings(db)));
+      if (!row || !data.success || !allowed || row.room.status !== 'created')
+        throw new NotFound('This videoconference');
+      let startUrl: string | undefined;
+      try {
+        startUrl = (await (await s.client()).getMeeting(data.data.meetingId)).start_url;
+      } catch (err) {
+        if (isZoomError(err, 'meeting-not-found'))
+          throw new ProviderError(ZOOM_PROVIDER, 'This meeting no longer exists on Zoom: refresh the room.');
+        throw err;
+      }
+      if (!startUrl) throw new NotFound('The start link of this meeting');
+      request.log.info({ roomId: row.room.id }, 'Zoom meeting started through Convene');
+      return reply
+        .header('cache-control', 'no-store')
+        .header('referrer-policy', 'no-referrer')
+        .redirect(startUrl, 302);
+    },
+  );
+}
