@@ -3,6 +3,8 @@ import {
   ActionIcon,
   Anchor,
   Badge,
+  Button,
+  type ButtonProps,
   CopyButton,
   Group,
   Stack,
@@ -13,6 +15,48 @@ import {
 } from '@mantine/core';
 import { useState } from 'react';
 import type { DetailItem, VcDetails } from '../../../contracts/vc';
+import { webProvider } from '../providers';
+
+/**
+ * A link into this server (a path, such as a provider's route that starts the meeting for its host) is
+ * something to do, not an address to read or copy: it shows as a button beside Join, named by its label.
+ */
+const isActionItem = (item: DetailItem) =>
+  item.kind === 'url' && item.value.startsWith('/') && !item.value.startsWith('//');
+
+export function DetailActions({ details, size = 'sm' }: { details: VcDetails; size?: ButtonProps['size'] }) {
+  const actions = [...details.items, ...details.sections.flatMap((s) => s.items)].filter(isActionItem);
+  return actions.map((item) => (
+    <Button
+      key={item.value}
+      component="a"
+      href={item.value}
+      target="_blank"
+      rel="noopener"
+      variant="light"
+      size={size}
+    >
+      {item.label}
+    </Button>
+  ));
+}
+
+// Drawn here: the ⧉ character is missing from common system fonts and showed as an empty box.
+const CopyIcon = () => (
+  <svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true" fill="none" stroke="currentColor">
+    <rect x="5.5" y="5.5" width="8" height="8" rx="1.5" strokeWidth="1.5" />
+    <path
+      d="M10.5 3.5v-.5a1.5 1.5 0 0 0-1.5-1.5H4A1.5 1.5 0 0 0 2.5 3v5A1.5 1.5 0 0 0 4 9.5h.5"
+      strokeWidth="1.5"
+    />
+  </svg>
+);
+
+const CheckIcon = () => (
+  <svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true" fill="none" stroke="currentColor">
+    <path d="M3 8.5l3 3 7-7" strokeWidth="1.8" strokeLinecap="round" strokeLinejoin="round" />
+  </svg>
+);
 
 function SecretValue({ value, label }: { value: string; label: string }) {
   const [shown, setShown] = useState(false);
@@ -55,7 +99,8 @@ function ItemValue({ item }: { item: DetailItem }) {
   );
 }
 
-function Items({ items, label }: { items: DetailItem[]; label: string }) {
+function Items({ items: all, label }: { items: DetailItem[]; label: string }) {
+  const items = all.filter((item) => !isActionItem(item));
   if (!items.length) return null;
   return (
     <Table withRowBorders={false} verticalSpacing={4} horizontalSpacing="xs" aria-label={label}>
@@ -79,7 +124,7 @@ function Items({ items, label }: { items: DetailItem[]; label: string }) {
                           aria-label={`Copy ${item.label.toLowerCase()}`}
                           size="sm"
                         >
-                          <span aria-hidden>{copied ? '✓' : '⧉'}</span>
+                          {copied ? <CheckIcon /> : <CopyIcon />}
                         </ActionIcon>
                       </Tooltip>
                     )}
@@ -94,15 +139,23 @@ function Items({ items, label }: { items: DetailItem[]; label: string }) {
   );
 }
 
-export function DetailBadges({ details }: { details: VcDetails }) {
+export function DetailBadges({ details, provider }: { details: VcDetails; provider: string }) {
   if (!details.badges.length) return null;
+  const colors = webProvider(provider).badgeColors ?? {};
   return (
     <Group gap={4}>
-      {details.badges.map((b) => (
-        <Badge key={b} variant="light" color="gray" size="sm">
-          {b}
-        </Badge>
-      ))}
+      {details.badges.map((b) => {
+        const color = colors[b];
+        return color ? (
+          <Badge key={b} variant="filled" color={color} size="sm">
+            {b}
+          </Badge>
+        ) : (
+          <Badge key={b} variant="light" color="gray" size="sm">
+            {b}
+          </Badge>
+        );
+      })}
     </Group>
   );
 }
@@ -111,14 +164,16 @@ export function ConnectionDetails({ details, roomName }: { details: VcDetails; r
   return (
     <Stack gap="xs">
       <Items items={details.items} label={`Connection details of ${roomName}`} />
-      {details.sections.map((section) => (
-        <Stack key={section.title} gap={2}>
-          <Title order={4} fz="sm">
-            {section.title}
-          </Title>
-          <Items items={section.items} label={`${section.title}: ${roomName}`} />
-        </Stack>
-      ))}
+      {details.sections
+        .filter((section) => section.items.some((item) => !isActionItem(item)))
+        .map((section) => (
+          <Stack key={section.title} gap={2}>
+            <Title order={4} fz="sm">
+              {section.title}
+            </Title>
+            <Items items={section.items} label={`${section.title}: ${roomName}`} />
+          </Stack>
+        ))}
     </Stack>
   );
 }

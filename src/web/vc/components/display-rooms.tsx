@@ -4,7 +4,7 @@ import { Badge, Button, Collapse, Group, Paper, Stack, Text } from '@mantine/cor
 import { useDisclosure, useId } from '@mantine/hooks';
 import type { VcDisplay, VcDisplayRoom } from '../../../contracts/vc';
 import { VcDisplay as VcDisplaySchema } from '../../../contracts/vc';
-import { ConnectionDetails, DetailBadges } from './connection-details';
+import { ConnectionDetails, DetailActions, DetailBadges } from './connection-details';
 import { JoinButton } from './join-button';
 import { ProviderLogo } from './provider-logo';
 import { TargetText } from './target-text';
@@ -62,7 +62,7 @@ export function DisplayRoomCard({
             </Text>
           </Stack>
           <StatusBadges room={room} />
-          <DetailBadges details={room.details} />
+          <DetailBadges details={room.details} provider={room.provider.name} />
         </Group>
         <Group gap="xs">
           {hasDetails && (
@@ -70,6 +70,7 @@ export function DisplayRoomCard({
               {open ? 'Hide details' : 'Details'}
             </Button>
           )}
+          {room.status === 'created' && <DetailActions details={room.details} size="sm" />}
           <JoinButton details={room.details} roomName={room.name} />
         </Group>
       </Group>
@@ -105,6 +106,7 @@ export function CompactRoom({ room }: { room: VcDisplayRoom }) {
         </Text>
       </Text>
       <StatusBadges room={room} />
+      {room.status === 'created' && <DetailActions details={room.details} size="compact-xs" />}
       <JoinButton details={room.details} roomName={room.name} size="compact-xs" />
     </Group>
   );

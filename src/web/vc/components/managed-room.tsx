@@ -3,7 +3,7 @@
 import { Alert, Button, Collapse, Group, Paper, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useDisclosure, useId } from '@mantine/hooks';
 import type { VcManagedRoom } from '../../../contracts/vc';
-import { ConnectionDetails, DetailBadges } from './connection-details';
+import { ConnectionDetails, DetailActions, DetailBadges } from './connection-details';
 import { StatusBadges } from './display-rooms';
 import { formatMoment } from './format';
 import { JoinButton } from './join-button';
@@ -94,9 +94,12 @@ export function ManagedRoom({
               </Text>
             </Stack>
             <StatusBadges room={room} />
-            <DetailBadges details={room.details} />
+            <DetailBadges details={room.details} provider={room.provider.name} />
           </Group>
-          {room.can.join && <JoinButton details={room.details} roomName={room.name} />}
+          <Group gap="xs">
+            {!gone && <DetailActions details={room.details} />}
+            {room.can.join && <JoinButton details={room.details} roomName={room.name} />}
+          </Group>
         </Group>
         <StateNote room={room} />
         <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">

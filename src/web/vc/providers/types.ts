@@ -33,6 +33,8 @@ export interface WebVcProvider {
   AdvancedFields?: ComponentType<ProviderFieldsProps>;
   /** The provider's settings on /admin/videoconference. */
   AdminSettings?: ComponentType;
+  /** Badges (by text) that stand out, with a filled colour dark enough for white text (AA). */
+  badgeColors?: Record<string, string>;
   /** Client-side checks of the provider's fields, by form path (the server checks again). */
   validate?: (values: RoomFormValues, mode: ProviderFieldsContext['mode']) => Record<string, string>;
   /** Actions (by id) that ask before they run, e.g. one that changes the room at the provider. */

@@ -30,9 +30,12 @@ export function ZoomAdvancedFields({ form, disabled }: ProviderFieldsProps) {
             {...toggle('waitingRoom')}
             onChange={(e) => {
               const on = e.currentTarget.checked;
-              form.setFieldValue('form.waitingRoom', on);
-              // Zoom ignores join-before-host while the waiting room is on (zoom_api.md §2.2).
-              if (on) form.setFieldValue('form.joinBeforeHost', false);
+              // Zoom ignores join-before-host while the waiting room is on (zoom_api.md §2.2). One update:
+              // a second setFieldValue in the same event would start from the values before the first.
+              const values = form.getValues().form;
+              form.setValues({
+                form: { ...values, waitingRoom: on, ...(on ? { joinBeforeHost: false } : {}) },
+              });
             }}
           />
           <Switch

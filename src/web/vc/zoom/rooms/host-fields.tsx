@@ -26,15 +26,21 @@ export function HostField({
 }: ProviderFieldsProps & { users: UserSummary[]; check: HostCheckState }) {
   const me = useCurrentUser();
   const values = form.getValues();
-  const choice = hostChoiceOf(values, me?.id);
+  const choice = hostChoiceOf(values, me?.id, context.mode);
   const { hostUserId } = readZoomForm(values.form);
   const serverError = form.errors['form.hostUserId'];
   // The server's error on save wins; else the host check's "has no Zoom account".
   const error = serverError ?? check.data?.message ?? undefined;
   const choose = (next: string) => {
     const c: HostChoice = next === 'someone' ? 'someone' : 'myself';
-    form.setFieldValue('providerState.hostChoice', c);
-    if (c === 'myself') form.setFieldValue('form.hostUserId', null);
+    // Create: null is "the person saving the form"; Edit: null keeps the host, so Myself names me.
+    const myself = context.mode === 'edit' ? (me?.id ?? null) : null;
+    const v = form.getValues();
+    // One update: a second setFieldValue in the same event would start from the values before the first.
+    form.setValues({
+      providerState: { ...v.providerState, hostChoice: c },
+      form: c === 'myself' ? { ...v.form, hostUserId: myself } : v.form,
+    });
     form.clearFieldError('form.hostUserId');
   };
   return (
@@ -54,6 +60,11 @@ export function HostField({
       {choice === 'someone' && (
         <UserSelect
           label="Host user"
+          description={
+            context.mode === 'edit' && hostUserId === null
+              ? 'The current host has no account on Convene: leave this empty to keep them.'
+              : undefined
+          }
           value={hostUserId}
           onChange={(id) => {
             form.setFieldValue('form.hostUserId', id);

@@ -15,6 +15,8 @@ export const zoomWeb: WebVcProvider = {
   AdvancedFields: ZoomAdvancedFields,
   AdminSettings: ZoomAdminPanel,
   validate: validateZoom,
+  // A meeting in progress (from Zoom's meeting.started notification) should catch the eye.
+  badgeColors: { Live: 'red.9' },
   actionConfirmations: {
     [ZOOM_ACTIONS.makeMeAlternativeHost]: {
       title: 'Make me an alternative host',

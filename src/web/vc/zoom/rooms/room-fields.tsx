@@ -12,7 +12,7 @@ import { describeRules, generatePasscode, hostChoiceOf, readZoomForm } from './v
 function useHostCheck({ form, context }: ProviderFieldsProps): HostCheckState {
   const me = useCurrentUser();
   const values = form.getValues();
-  const choice = hostChoiceOf(values, me?.id);
+  const choice = hostChoiceOf(values, me?.id, context.mode);
   const { hostUserId } = readZoomForm(values.form);
   const target = values.targetType;
   const targetId =
@@ -83,7 +83,7 @@ function PasscodeField({
       }
       autoComplete="off"
       spellCheck={false}
-      ff="monospace"
+      styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }}
       disabled={disabled}
       rightSectionWidth={96}
       rightSection={
@@ -114,7 +114,7 @@ export function ZoomRoomFields(props: ProviderFieldsProps) {
   return (
     <>
       {formContext.isError && (
-        <Text size="sm" c="red.8" role="alert">
+        <Text size="sm" c="red.9" role="alert">
           Some Zoom details could not be loaded: {errorMessage(formContext.error)}
         </Text>
       )}

@@ -29,11 +29,13 @@ export function readZoomForm(form: Record<string, unknown>): ZoomFields {
  */
 export type HostChoice = 'myself' | 'someone';
 
-export function hostChoiceOf(values: RoomFormValues, myId: number | undefined): HostChoice {
+export function hostChoiceOf(values: RoomFormValues, myId: number | undefined, mode: string): HostChoice {
   const stored = values.providerState.hostChoice;
   if (stored === 'myself' || stored === 'someone') return stored;
   const host = readZoomForm(values.form).hostUserId;
-  return host === null || host === myId ? 'myself' : 'someone';
+  // On Edit, null is a host Zoom knows but Convene does not (kept when the form is saved): not "Myself".
+  if (host === null) return mode === 'edit' ? 'someone' : 'myself';
+  return host === myId ? 'myself' : 'someone';
 }
 
 const sentence = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
