@@ -4,21 +4,25 @@ import { z } from 'zod';
 
 export const PASSWORD_MIN_LENGTH = 10;
 
+/** Largest id PostgreSQL's `integer` holds: a bigger one would fail in the query, not in validation. */
+const MAX_ID = 2_147_483_647;
+
+/** Text that reaches PostgreSQL, which refuses NUL characters in text (that would be a 500, not a 422). */
+const text = (error = 'is required') =>
+  z.string({ error }).regex(/^[^\0]*$/, { error: 'must not contain NUL characters' });
+
 /** Trimmed and lower-cased before the format check: e-mails are unique regardless of case. */
-export const EmailField = z
-  .string({ error: 'is required' })
+export const EmailField = text()
   .trim()
   .toLowerCase()
   .pipe(z.email({ error: 'must be an e-mail address such as ada@example.org' }).max(254));
 
-export const NameField = z
-  .string({ error: 'is required' })
+export const NameField = text()
   .trim()
   .min(1, { error: 'must not be empty' })
   .max(200, { error: 'must be at most 200 characters' });
 
-export const AffiliationField = z
-  .string({ error: 'must be text' })
+export const AffiliationField = text('must be text')
   .trim()
   .max(200, { error: 'must be at most 200 characters' });
 
@@ -56,7 +60,7 @@ export const SetupRequest = z.object({
 export type SetupRequest = z.input<typeof SetupRequest>;
 
 export const LoginRequest = z.object({
-  email: z.string({ error: 'is required' }).trim().min(1, { error: 'is required' }).max(254),
+  email: text().trim().min(1, { error: 'is required' }).max(254),
   password: z.string({ error: 'is required' }).min(1, { error: 'is required' }).max(1000),
 });
 export type LoginRequest = z.input<typeof LoginRequest>;
@@ -95,7 +99,11 @@ export const ChangePasswordRequest = z.object({
 export type ChangePasswordRequest = z.input<typeof ChangePasswordRequest>;
 
 export const IdParams = z.object({
-  id: z.coerce.number({ error: 'must be a number' }).int({ error: 'must be a whole number' }).positive(),
+  id: z.coerce
+    .number({ error: 'must be a number' })
+    .int({ error: 'must be a whole number' })
+    .positive({ error: 'must be a positive number' })
+    .max(MAX_ID, { error: 'does not exist' }),
 });
 
 // ---- Administration ----
@@ -115,11 +123,12 @@ export const AdminUser = z.object({
 export type AdminUser = z.infer<typeof AdminUser>;
 
 export const AdminUsersQuery = z.object({
-  q: z.string().trim().max(200, { error: 'must be at most 200 characters' }).default(''),
+  q: text().trim().max(200, { error: 'must be at most 200 characters' }).default(''),
   page: z.coerce
     .number({ error: 'must be a page number' })
     .int({ error: 'must be a whole number' })
     .min(1, { error: 'must be 1 or more' })
+    .max(1_000_000, { error: 'must be at most 1000000' })
     .default(1),
 });
 export type AdminUsersQuery = z.input<typeof AdminUsersQuery>;
@@ -152,8 +161,7 @@ export type UpdateUserRequest = z.input<typeof UpdateUserRequest>;
 export const USER_SEARCH_LIMIT = 20;
 
 export const UserSearchQuery = z.object({
-  q: z
-    .string({ error: 'is required' })
+  q: text()
     .trim()
     .min(2, { error: 'must be at least 2 characters' })
     .max(200, { error: 'must be at most 200 characters' }),

@@ -13,14 +13,16 @@ import type { App, AppDeps } from './http/types';
 import { loggerOptions } from './logger';
 import { registerMailRoutes } from './mail/routes';
 import { vcFeature } from './vc';
+import { registerZoomFeature } from './vc/zoom';
 import { VC_PROVIDERS } from './vc-providers';
 
 /** Each feature registers its own routes under /api; one line per feature. */
-const FEATURES: Array<(app: App, deps: AppDeps) => void> = [
+const FEATURES: Array<(app: App, deps: AppDeps) => void | Promise<void>> = [
   registerAuthRoutes,
   registerEventsFeature,
   registerMailRoutes,
   vcFeature(VC_PROVIDERS),
+  registerZoomFeature,
 ];
 
 export interface BuildAppOptions {
@@ -45,7 +47,7 @@ export async function buildApp(deps: AppDeps, opts: BuildAppOptions = {}): Promi
   installAuth(app, deps);
 
   registerHealthRoutes(app, deps);
-  for (const register of FEATURES) register(app, deps);
+  for (const register of FEATURES) await register(app, deps);
 
   await registerSpa(app);
   return app;

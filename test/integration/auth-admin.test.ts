@@ -172,3 +172,28 @@ describe('the user picker', () => {
     expect(res.json().error.fields).toEqual([{ field: 'query.q', message: 'must be at least 2 characters' }]);
   });
 });
+
+describe('input that PostgreSQL would refuse', () => {
+  const t = useTestApp();
+
+  it('answers NUL characters, ids beyond integer range and absurd pages with a 422, never a 500', async () => {
+    const admin = await agentFor(t.app, t.deps.db, await makeUser(t.deps.db, { isAdmin: true }));
+    const requests: Array<['GET' | 'POST' | 'PATCH' | 'DELETE', string, unknown, string]> = [
+      ['GET', '/api/admin/users?page=100000000000000000000', undefined, 'query.page'],
+      ['GET', '/api/admin/users?q=%00ab', undefined, 'query.q'],
+      ['GET', '/api/users/search?q=%00ab', undefined, 'query.q'],
+      ['DELETE', '/api/me/emails/99999999999', undefined, 'params.id'],
+      ['PATCH', '/api/admin/users/99999999999', { isAdmin: true }, 'params.id'],
+      ['PATCH', '/api/me', { name: 'a\u0000b' }, 'name'],
+      ['POST', '/api/auth/login', { email: 'a\u0000b@example.org', password: 'whatever!!' }, 'email'],
+    ];
+    for (const [method, url, body, field] of requests) {
+      const res = await admin.request(method, url, body);
+      expect({ url, status: res.statusCode, field: res.json().error.fields?.[0]?.field }).toEqual({
+        url,
+        status: 422,
+        field,
+      });
+    }
+  });
+});

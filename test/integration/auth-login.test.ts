@@ -188,3 +188,20 @@ describe('login throttling', () => {
     ).toBe(200);
   });
 });
+
+describe('the session cookie behind HTTPS', () => {
+  const t = useTestApp({ config: { secureCookies: true, baseUrl: 'https://events.example.org' } });
+
+  it('is Secure, httpOnly and SameSite=Lax, and logout clears it', async () => {
+    const user = await makeUser(t.deps.db);
+    const agent = new Agent(t.app);
+    const res = await agent.post('/api/auth/login', { email: user.email, password: TEST_PASSWORD });
+    const cookie = res.cookies.find((c) => c.name === 'convene_session');
+    expect(cookie).toMatchObject({ secure: true, httpOnly: true, sameSite: 'Lax', path: '/' });
+    expect(cookie?.maxAge).toBe(30 * 24 * 3600);
+    const out = await agent.post('/api/auth/logout');
+    const cleared = out.cookies.find((c) => c.name === 'convene_session');
+    expect(cleared?.value).toBe('');
+    expect(cleared?.secure).toBe(true);
+  });
+});

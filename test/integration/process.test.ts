@@ -93,6 +93,22 @@ describe('the server process', () => {
     expect(postgresOf(path.join(dataDir, 'db'))).toEqual([]);
   }, 90_000);
 
+  it.skipIf(process.getuid?.() !== 0)(
+    'runs PostgreSQL as the postgres OS user when root starts it under a 0700 directory',
+    async () => {
+      const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'convene-private-')); // 0700, like mktemp -d
+      const port = await freePort();
+      const run = startServer({ DATA_DIR: path.join(dataDir, 'var'), PORT: String(port) });
+      await waitHealthy(port);
+      const [pid] = postgresOf(path.join(dataDir, 'var', 'db'));
+      expect(pid).toBeDefined();
+      expect(fs.statSync(`/proc/${pid}`).uid).not.toBe(0);
+      run.child.kill('SIGTERM');
+      expect(await run.exited).toBe(0);
+    },
+    90_000,
+  );
+
   it('stops with one line naming PORT when the port is in use', async () => {
     const blocker = net.createServer().listen(0, '0.0.0.0');
     await new Promise((r) => blocker.once('listening', r));

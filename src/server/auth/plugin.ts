@@ -2,7 +2,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../errors';
 import type { App, AppDeps } from '../http/types';
 import { CSRF_COOKIE, CSRF_HEADER, csrfMatches, isValidCsrfToken, newCsrfToken } from './csrf';
-import { findSessionUser, SESSION_COOKIE, type SessionUser } from './sessions';
+import { findSessionUser, SESSION_COOKIE, SESSION_TTL_MS, type SessionUser } from './sessions';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -41,7 +41,11 @@ export function installAuth(app: App, deps: AppDeps): void {
       });
     }
     const token = request.cookies[SESSION_COOKIE];
-    if (token) request.user = await findSessionUser(deps.db, token, deps.clock());
+    const session = token ? await findSessionUser(deps.db, token, deps.clock()) : undefined;
+    request.user = session?.user;
+    // The cookie lives as long as the session: each extension of one extends the other.
+    if (token && session?.extended)
+      reply.setCookie(SESSION_COOKIE, token, cookieOptions(deps, SESSION_TTL_MS / 1000));
     // Checked before the body is parsed, so a forged request learns nothing from validation errors.
     if (!UNSAFE.has(request.method) || request.routeOptions.config?.csrf === false) return;
     const header = request.headers[CSRF_HEADER];

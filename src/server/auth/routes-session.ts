@@ -4,14 +4,15 @@ import { errorResponses, WRITE_ERRORS } from '../http/responses';
 import type { App, AppDeps } from '../http/types';
 import { login, needsSetup, setupAdministrator } from './accounts';
 import { cookieOptions } from './plugin';
-import { deleteSession, SESSION_COOKIE } from './sessions';
+import { deleteSession, SESSION_COOKIE, SESSION_TTL_MS } from './sessions';
 
 export function registerSessionRoutes(app: App, deps: AppDeps): void {
   const clientOf = (request: { ip: string; headers: { 'user-agent'?: string } }) => ({
     ip: request.ip,
     userAgent: request.headers['user-agent'] ?? '',
   });
-  const maxAge = (expiresAt: Date) => Math.floor((expiresAt.getTime() - deps.clock().getTime()) / 1000);
+  // The cookie lives as long as the session would without use; the server extends the session on use.
+  const sessionCookie = cookieOptions(deps, SESSION_TTL_MS / 1000);
 
   app.get(
     '/api/auth/session',
@@ -40,7 +41,7 @@ export function registerSessionRoutes(app: App, deps: AppDeps): void {
     },
     async (request, reply) => {
       const session = await setupAdministrator(deps, request.body, clientOf(request));
-      reply.setCookie(SESSION_COOKIE, session.token, cookieOptions(deps, maxAge(session.expiresAt)));
+      reply.setCookie(SESSION_COOKIE, session.token, sessionCookie);
       return reply.status(201).send({ user: session.user });
     },
   );
@@ -57,7 +58,7 @@ export function registerSessionRoutes(app: App, deps: AppDeps): void {
     },
     async (request, reply) => {
       const session = await login(deps, request.body, clientOf(request));
-      reply.setCookie(SESSION_COOKIE, session.token, cookieOptions(deps, maxAge(session.expiresAt)));
+      reply.setCookie(SESSION_COOKIE, session.token, sessionCookie);
       return { user: session.user };
     },
   );

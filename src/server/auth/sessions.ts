@@ -34,8 +34,15 @@ export async function createSession(
   return { token, expiresAt };
 }
 
-/** The user of a session cookie, or undefined when it is unknown, expired, or its user is blocked. */
-export async function findSessionUser(db: Db, token: string, now: Date): Promise<SessionUser | undefined> {
+/**
+ * The user of a session cookie, or undefined when it is unknown, expired, or its user is blocked.
+ * `extended` says the session's lifetime was pushed back, so the cookie's should be too.
+ */
+export async function findSessionUser(
+  db: Db,
+  token: string,
+  now: Date,
+): Promise<{ user: SessionUser; extended: boolean } | undefined> {
   const id = hashToken(token);
   const [row] = await db
     .select({
@@ -52,13 +59,14 @@ export async function findSessionUser(db: Db, token: string, now: Date): Promise
     .where(and(eq(sessions.id, id), gt(sessions.expiresAt, now)))
     .limit(1);
   if (!row || row.isBlocked) return undefined;
-  if (now.getTime() - row.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
+  const extended = now.getTime() - row.lastSeenAt.getTime() > TOUCH_EVERY_MS;
+  if (extended) {
     await db
       .update(sessions)
       .set({ lastSeenAt: now, expiresAt: new Date(now.getTime() + SESSION_TTL_MS) })
       .where(eq(sessions.id, id));
   }
-  return { id: row.id, name: row.name, isAdmin: row.isAdmin, email: row.email ?? '' };
+  return { user: { id: row.id, name: row.name, isAdmin: row.isAdmin, email: row.email ?? '' }, extended };
 }
 
 export async function deleteSession(db: Db, token: string): Promise<void> {

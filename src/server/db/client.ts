@@ -84,6 +84,7 @@ export async function openDatabase(opts: OpenDatabaseOptions): Promise<Database>
       onLog: (line) => {
         if (/\b(FATAL|PANIC|ERROR)\b/.test(line)) opts.log.warn(`postgres: ${line}`);
       },
+      onWarn: (message) => opts.log.warn(message),
     });
     await embedded.start();
     if (embedded.recovered && embedded.recovered !== 'clean') {

@@ -5,6 +5,7 @@ import { type ChildProcess, execFileSync, spawn, spawnSync } from 'node:child_pr
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { childProcessEnv } from '../config';
 
 export class EmbeddedPostgresError extends Error {
   override name = 'EmbeddedPostgresError';
@@ -30,6 +31,8 @@ export interface EmbeddedPostgresOptions {
   settings?: Record<string, string>;
   initdbArgs?: string[];
   onLog?: (line: string) => void;
+  /** Told which directories were made traversable for the postgres OS user (see grantTraversal). */
+  onWarn?: (message: string) => void;
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -126,6 +129,33 @@ export async function recoverStale(dataDir: string, socketLock: string): Promise
   return how;
 }
 
+/**
+ * As root, postgres runs as another OS user, which must traverse every directory above its binaries and
+ * its data (a `mktemp -d` or /root is 0700). Adds the search bit for others to those directories only:
+ * names inside stay unlistable and files keep their own modes. Returns the directories changed.
+ */
+export function grantTraversal(targets: string[]): string[] {
+  const changed = new Set<string>();
+  for (const target of targets) {
+    let dir = path.dirname(path.resolve(target));
+    const chain: string[] = [];
+    for (;;) {
+      chain.push(dir);
+      const parent = path.dirname(dir);
+      if (parent === dir) break;
+      dir = parent;
+    }
+    for (const d of chain) {
+      const stat = fs.statSync(d);
+      if ((stat.mode & 0o001) === 0) {
+        fs.chmodSync(d, (stat.mode & 0o7777) | 0o001);
+        changed.add(d);
+      }
+    }
+  }
+  return [...changed];
+}
+
 function osIdsFor(osUser: string): OsIds {
   if (process.getuid?.() !== 0) return {};
   const id = (flag: string) =>
@@ -196,7 +226,15 @@ export class EmbeddedPostgres {
     fs.mkdirSync(path.dirname(dataDir), { recursive: true }); // parents stay 0755: postgres must traverse them
     fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
     if (fresh) own(dataDir);
-    if (ids.uid !== undefined) this.checkReachable(bin.postgres, dataDir, ids);
+    if (ids.uid !== undefined) {
+      const opened = grantTraversal([bin.postgres, dataDir]);
+      if (opened.length > 0) {
+        this.opts.onWarn?.(
+          `let the '${this.opts.osUser ?? 'postgres'}' OS user traverse ${opened.join(', ')} (added o+x: search only, not read) so that it can run PostgreSQL`,
+        );
+      }
+      this.checkReachable(bin.postgres, dataDir, ids);
+    }
     if (fresh) this.initdb(bin.initdb, ids);
     else
       this.recovered = await recoverStale(
@@ -241,7 +279,7 @@ export class EmbeddedPostgres {
         '--no-instructions',
         ...(this.opts.initdbArgs ?? []),
       ],
-      { ...ids, encoding: 'utf8', env: { ...process.env, LC_ALL: 'C', TZ: 'UTC' } },
+      { ...ids, encoding: 'utf8', env: childProcessEnv({ LC_ALL: 'C', TZ: 'UTC' }) },
     );
     if (r.status !== 0) {
       throw new EmbeddedPostgresError(
@@ -269,7 +307,7 @@ export class EmbeddedPostgres {
       ...ids,
       detached: true,
       stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, LC_ALL: 'C' },
+      env: childProcessEnv({ LC_ALL: 'C' }),
     });
     this.child = child;
     const keep = (chunk: Buffer) => {

@@ -90,7 +90,7 @@ export function registerJoinRoute(app: App, vc: Vc): void {
     async (request, reply) => {
       // The auth hook loads users for /api/ only: this page route reads the session itself.
       const token = request.cookies[SESSION_COOKIE];
-      const user = token ? await findSessionUser(vc.db, token, vc.clock()) : undefined;
+      const user = token ? (await findSessionUser(vc.db, token, vc.clock()))?.user : undefined;
       const path = request.url.split('?')[0] ?? request.url;
       const { access, loginFirst } = await accessOf(vc, request.params.eventId, user);
       if (loginFirst) return toLogin(reply, path);

@@ -13,7 +13,7 @@ export function App() {
     <MantineProvider theme={theme} defaultColorScheme="auto" cssVariablesResolver={cssVariablesResolver}>
       <QueryClientProvider client={queryClient}>
         <ModalsProvider labels={{ confirm: 'Confirm', cancel: 'Cancel' }}>
-          <Notifications position="top-right" />
+          <Notifications position="bottom-right" />
           <AppRouter />
         </ModalsProvider>
       </QueryClientProvider>

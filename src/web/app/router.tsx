@@ -5,8 +5,9 @@ import { LoginPage } from '../auth/components/login-page';
 import { HomePage } from '../home/home-page';
 import { ProfilePage } from '../profile/components/profile-page';
 import { vcAdminRoutes, vcPublicRoutes, vcUserRoutes } from '../vc/routes';
+import { ZoomAdminSettingsPage } from '../vc/zoom/admin-settings-page';
 import { AppLayout } from './layout/app-layout';
-import { ErrorPage } from './routes/error-page';
+import { RootErrorPage, RouteErrorPage } from './routes/error-page';
 import { MyEventsPlaceholder } from './routes/my-events-placeholder';
 import { NotFoundPage } from './routes/not-found-page';
 import { RequireAdmin, RequireUser } from './routes/require-user';
@@ -14,10 +15,10 @@ import { RequireAdmin, RequireUser } from './routes/require-user';
 const router = createBrowserRouter([
   {
     element: <AppLayout />,
-    errorElement: <ErrorPage />,
+    errorElement: <RootErrorPage />,
     children: [
       {
-        errorElement: <ErrorPage />,
+        errorElement: <RouteErrorPage />,
         children: [
           { index: true, element: <HomePage /> },
           { path: 'login', element: <LoginPage /> },
@@ -33,7 +34,11 @@ const router = createBrowserRouter([
           {
             path: 'admin',
             element: <RequireAdmin />,
-            children: [{ path: 'users', element: <UsersPage /> }, ...vcAdminRoutes],
+            children: [
+              { path: 'users', element: <UsersPage /> },
+              { path: 'videoconference/zoom', element: <ZoomAdminSettingsPage /> },
+              ...vcAdminRoutes,
+            ],
           },
           { path: '*', element: <NotFoundPage /> },
         ],

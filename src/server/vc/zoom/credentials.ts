@@ -38,7 +38,8 @@ export type ResolvedZoomCredentials =
       sources: Record<ZoomSettingKey, ZoomSettingSource>;
     };
 
-const ENV_NAMES: Record<ZoomSettingKey, string> = {
+/** The environment variable of each setting (it wins over the admin settings). */
+export const ZOOM_ENV_NAMES: Record<ZoomSettingKey, string> = {
   accountId: 'ZOOM_ACCOUNT_ID',
   clientId: 'ZOOM_CLIENT_ID',
   clientSecret: 'ZOOM_CLIENT_SECRET',
@@ -116,7 +117,7 @@ export function mergeZoomSettings(config: Config, stored: StoredValues): Resolve
   if (accountId === undefined || clientId === undefined || clientSecret === undefined) {
     const missing = (['accountId', 'clientId', 'clientSecret'] as const)
       .filter((k) => sources[k] === 'unset')
-      .map((k) => ENV_NAMES[k]);
+      .map((k) => ZOOM_ENV_NAMES[k]);
     return { configured: false, missing, sources };
   }
   return {
@@ -124,4 +125,14 @@ export function mergeZoomSettings(config: Config, stored: StoredValues): Resolve
     credentials: { accountId, clientId, clientSecret, webhookSecret, oauthTokenUrl, apiBaseUrl, timeoutMs },
     sources,
   };
+}
+
+/**
+ * The webhook secret token in force (environment first, then the admin settings), whether or not the API
+ * credentials are complete: Zoom may notify before the admin finishes the setup.
+ */
+export async function resolveWebhookSecret(config: Config, db: Db): Promise<string | undefined> {
+  if (config.zoom.webhookSecret) return config.zoom.webhookSecret;
+  const stored = (await readZoomSettings(db)).webhookSecret;
+  return typeof stored === 'string' ? stored : undefined;
 }

@@ -1,4 +1,4 @@
-import { pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { index, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 
 /**
  * Zoom's Server-to-Server OAuth tokens, one row per credential set, shared by every instance: Zoom
@@ -16,3 +16,19 @@ export const zoomTokens = pgTable('zoom_tokens', {
   expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
+
+/**
+ * Zoom event notifications already accepted, so that a retry of the same notification (Zoom retries when it
+ * got no 2xx within 3 s, zoom_api.md §4) or a replay of a captured one is handled once.
+ */
+export const zoomWebhookDeliveries = pgTable(
+  'zoom_webhook_deliveries',
+  {
+    /** sha256 of the event name, its event_ts and its payload (canonical JSON). */
+    key: text('key').primaryKey(),
+    event: text('event').notNull(),
+    receivedAt: timestamp('received_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  // Old rows are pruned by age.
+  (t) => [index('zoom_webhook_deliveries_received_idx').on(t.receivedAt)],
+);

@@ -5,6 +5,7 @@ import {
   Group,
   Modal,
   Pagination,
+  Paper,
   Stack,
   Table,
   Text,
@@ -13,7 +14,7 @@ import {
 } from '@mantine/core';
 import { useDebouncedValue, useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { useState } from 'react';
+import { useSearchParams } from 'react-router';
 import { useCurrentUser } from '../../auth/api/get-session';
 import { errorMessage } from '../../lib/api';
 import { usePageTitle } from '../../lib/use-page-title';
@@ -24,9 +25,19 @@ import { UserActions } from './user-actions';
 export function UsersPage() {
   usePageTitle('Users');
   const me = useCurrentUser();
-  const [search, setSearch] = useState('');
+  // The search and the page live in the address, so that reload, back and shared links keep them.
+  const [params, setParams] = useSearchParams();
+  const search = params.get('q') ?? '';
+  const page = Math.max(1, Number(params.get('page')) || 1);
   const [q] = useDebouncedValue(search.trim(), 250);
-  const [page, setPage] = useState(1);
+  const setPage = (p: number) =>
+    setParams((prev) => {
+      const next = new URLSearchParams(prev);
+      if (p > 1) next.set('page', String(p));
+      else next.delete('page');
+      return next;
+    });
+  const setSearch = (value: string) => setParams(value ? { q: value } : {}, { replace: true }); // a new search starts at page 1
   const users = useUsers(q, page);
   const [creating, { open, close }] = useDisclosure(false);
   const pages = users.data ? Math.max(1, Math.ceil(users.data.total / users.data.pageSize)) : 1;
@@ -42,10 +53,7 @@ export function UsersPage() {
         description="By name or by any e-mail address"
         type="search"
         value={search}
-        onChange={(e) => {
-          setSearch(e.currentTarget.value);
-          setPage(1);
-        }}
+        onChange={(e) => setSearch(e.currentTarget.value)}
         maw={420}
       />
       {users.isError && (
@@ -59,42 +67,44 @@ export function UsersPage() {
             {users.data.total === 1 ? '1 user' : `${users.data.total} users`}
             {q ? ` matching “${q}”` : ''}
           </Text>
-          <Table.ScrollContainer minWidth={720}>
-            <Table striped highlightOnHover verticalSpacing="sm" aria-label="Users">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>Name</Table.Th>
-                  <Table.Th>E-mail</Table.Th>
-                  <Table.Th>Affiliation</Table.Th>
-                  <Table.Th>Status</Table.Th>
-                  <Table.Th ta="right">Actions</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {users.data.users.map((user) => (
-                  <Table.Tr key={user.id}>
-                    <Table.Td fw={500}>{user.name}</Table.Td>
-                    <Table.Td>{user.email}</Table.Td>
-                    <Table.Td>{user.affiliation}</Table.Td>
-                    <Table.Td>
-                      <Group gap={4}>
-                        {user.isAdmin && <Badge variant="light">Admin</Badge>}
-                        {user.isBlocked && (
-                          <Badge variant="light" color="red">
-                            Blocked
-                          </Badge>
-                        )}
-                      </Group>
-                    </Table.Td>
-                    <Table.Td>
-                      <UserActions user={user} isSelf={user.id === me?.id} />
-                    </Table.Td>
+          <Paper withBorder>
+            <Table.ScrollContainer minWidth={720} type="native">
+              <Table striped highlightOnHover verticalSpacing="sm" aria-label="Users">
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>Name</Table.Th>
+                    <Table.Th>E-mail</Table.Th>
+                    <Table.Th>Affiliation</Table.Th>
+                    <Table.Th>Status</Table.Th>
+                    <Table.Th ta="right">Actions</Table.Th>
                   </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-          {users.data.users.length === 0 && <Text>No user matches this search.</Text>}
+                </Table.Thead>
+                <Table.Tbody>
+                  {users.data.users.map((user) => (
+                    <Table.Tr key={user.id}>
+                      <Table.Td fw={500}>{user.name}</Table.Td>
+                      <Table.Td>{user.email}</Table.Td>
+                      <Table.Td>{user.affiliation}</Table.Td>
+                      <Table.Td>
+                        <Group gap={4}>
+                          {user.isAdmin && <Badge variant="light">Admin</Badge>}
+                          {user.isBlocked && (
+                            <Badge variant="light" color="red">
+                              Blocked
+                            </Badge>
+                          )}
+                        </Group>
+                      </Table.Td>
+                      <Table.Td>
+                        <UserActions user={user} isSelf={user.id === me?.id} />
+                      </Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </Table.ScrollContainer>
+            {users.data.users.length === 0 && <Text p="md">No user matches this search.</Text>}
+          </Paper>
           {pages > 1 && (
             <Pagination
               total={pages}

@@ -18,9 +18,12 @@ export function AdminMenu() {
         <Menu.Item component={Link} to="/admin/users">
           Users
         </Menu.Item>
-        <Menu.Label>Services</Menu.Label>
+        <Menu.Label>Videoconference</Menu.Label>
         <Menu.Item component={Link} to="/admin/videoconference">
-          Videoconference
+          Videoconference rooms
+        </Menu.Item>
+        <Menu.Item component={Link} to="/admin/videoconference/zoom">
+          Videoconference · Zoom
         </Menu.Item>
       </Menu.Dropdown>
     </Menu>

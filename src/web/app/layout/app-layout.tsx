@@ -4,6 +4,7 @@ import { useSession } from '../../auth/api/get-session';
 import { SetupPage } from '../../auth/components/setup-page';
 import { ErrorState } from '../routes/error-page';
 import { AdminMenu } from './admin-menu';
+import { Logo } from './logo';
 import { SandboxBanner } from './sandbox-banner';
 import { LoginButton, UserMenu } from './user-menu';
 
@@ -37,15 +38,8 @@ export function AppLayout() {
         <AppShell.Header>
           <Container size="lg" h="100%">
             <Group h="100%" justify="space-between" wrap="nowrap">
-              <Anchor
-                component={Link}
-                to="/"
-                fw={700}
-                fz="xl"
-                underline="never"
-                c="var(--mantine-color-text)"
-              >
-                Convene
+              <Anchor component={Link} to="/" underline="never" aria-label="Convene, home page">
+                <Logo />
               </Anchor>
               {session.data && !session.data.needsSetup && (
                 <Group component="nav" aria-label="Account" gap="sm" wrap="nowrap">
@@ -56,8 +50,10 @@ export function AppLayout() {
             </Group>
           </Container>
         </AppShell.Header>
-        <AppShell.Main id="main" tabIndex={-1}>
-          <Container size="lg">{content}</Container>
+        <AppShell.Main id="main" tabIndex={-1} className="app-main">
+          <Container size="lg" pb="xl">
+            {content}
+          </Container>
         </AppShell.Main>
       </AppShell>
     </>

@@ -1,8 +1,19 @@
+import { Box, Text } from '@mantine/core';
+import { useZoomStatus } from '../../vc/zoom/get-zoom-status';
+
 /**
- * Slot for the "Zoom sandbox" banner: when no Zoom credentials are configured, the server runs the Zoom
- * emulator and every page must say so. The Zoom feature fills this in (it knows whether the sandbox runs);
- * until then it renders nothing. It sits above the header, outside <main>, as a role="status" region.
+ * When no Zoom credentials are configured, the server runs its built-in Zoom emulation: every page says so,
+ * so that nobody mistakes a sandbox meeting for a real one. It sits above the header as a status region.
  */
 export function SandboxBanner() {
-  return null;
+  const status = useZoomStatus();
+  if (status.data?.mode !== 'sandbox') return null;
+  return (
+    <Box role="status" bg="yellow.2" c="dark.9" px="md" py={6} ta="center">
+      <Text size="sm" fw={500}>
+        <strong>Zoom sandbox</strong> — Convene is not connected to Zoom: meetings created here exist only in
+        its built-in emulation, and nobody can really join them.
+      </Text>
+    </Box>
+  );
 }

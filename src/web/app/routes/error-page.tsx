@@ -31,8 +31,13 @@ export function ErrorState({ error, onRetry }: { error: unknown; onRetry?: () =>
   );
 }
 
-/** The router's error boundary: it replaces the whole page, so it brings its own landmarks. */
-export function ErrorPage() {
+/** The error boundary of the pages: the layout (header, main) stays around it. */
+export function RouteErrorPage() {
+  return <ErrorState error={useRouteError()} />;
+}
+
+/** The last-resort boundary, when the layout itself failed: it brings its own main landmark. */
+export function RootErrorPage() {
   const error = useRouteError();
   return (
     <main id="main">

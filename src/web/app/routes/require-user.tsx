@@ -31,7 +31,8 @@ export function RequireAdmin() {
   const location = useLocation();
   if (user === undefined) return null;
   if (user === null) {
-    return <Navigate to={`/login?next=${encodeURIComponent(location.pathname)}`} replace />;
+    const next = encodeURIComponent(`${location.pathname}${location.search}`);
+    return <Navigate to={`/login?next=${next}`} replace />;
   }
   return user.isAdmin ? <Outlet /> : <NotAllowed />;
 }

@@ -8,11 +8,7 @@ import { applyApiError, zodValidate } from '../../lib/forms';
 import { usePageTitle } from '../../lib/use-page-title';
 import { useCurrentUser } from '../api/get-session';
 import { useLogin } from '../api/login';
-
-/** Only paths of this site: `next=//evil.example` or `next=https://…` would send the user away. */
-export function safeNext(next: string | null): string {
-  return next?.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') ? next : '/';
-}
+import { safeNext } from '../safe-next';
 
 export function LoginPage() {
   usePageTitle('Log in');

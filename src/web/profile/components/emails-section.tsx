@@ -46,7 +46,7 @@ function EmailRow({ email }: { email: ProfileEmail }) {
               size="xs"
               variant="default"
               loading={makePrimary.isPending}
-              aria-label={`Make ${email.email} primary`}
+              aria-label={`Make primary: ${email.email}`}
               onClick={() =>
                 makePrimary.mutate(email.id, { onError: fail('Could not change the primary address') })
               }

@@ -1,0 +1,14 @@
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import type { ZoomStatus } from '../../../contracts/vc-zoom';
+import { api } from '../../lib/api';
+
+export const getZoomStatus = () => api.get<ZoomStatus>('/api/vc/zoom/status');
+
+export const zoomStatusQueryOptions = () =>
+  queryOptions({
+    queryKey: ['vc', 'zoom', 'status'],
+    queryFn: getZoomStatus,
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+
+export const useZoomStatus = () => useQuery(zoomStatusQueryOptions());
