@@ -20,10 +20,10 @@ export function AdminMenu() {
         </Menu.Item>
         <Menu.Label>Videoconference</Menu.Label>
         <Menu.Item component={Link} to="/admin/videoconference">
-          Videoconference rooms
+          All rooms
         </Menu.Item>
         <Menu.Item component={Link} to="/admin/videoconference/zoom">
-          Videoconference · Zoom
+          Zoom settings
         </Menu.Item>
       </Menu.Dropdown>
     </Menu>
