@@ -1,12 +1,6 @@
 import { expect } from 'vitest';
+import { ADMIN as admin } from './support/accounts';
 import { checkA11y, describeE2E, e2eTest, saveScreenshot } from './support/browser';
-
-const admin = {
-  name: 'Ada Lovelace',
-  affiliation: 'Analytical Engines Ltd',
-  email: 'ada@example.org',
-  password: 'difference engine no. 2',
-};
 
 describeE2E('the first run of a fresh server', () => {
   e2eTest(

@@ -2,11 +2,12 @@ import { createBrowserRouter } from 'react-router';
 import { RouterProvider } from 'react-router/dom';
 import { UsersPage } from '../admin/components/users-page';
 import { LoginPage } from '../auth/components/login-page';
+import { publicEventRoutes, userEventRoutes } from '../events/routes';
 import { HomePage } from '../home/home-page';
 import { ProfilePage } from '../profile/components/profile-page';
+import './extensions';
 import { AppLayout } from './layout/app-layout';
 import { ErrorPage } from './routes/error-page';
-import { MyEventsPlaceholder } from './routes/my-events-placeholder';
 import { NotFoundPage } from './routes/not-found-page';
 import { RequireAdmin, RequireUser } from './routes/require-user';
 
@@ -20,12 +21,10 @@ const router = createBrowserRouter([
         children: [
           { index: true, element: <HomePage /> },
           { path: 'login', element: <LoginPage /> },
+          ...publicEventRoutes,
           {
             element: <RequireUser />,
-            children: [
-              { path: 'profile', element: <ProfilePage /> },
-              { path: 'my/events', element: <MyEventsPlaceholder /> },
-            ],
+            children: [{ path: 'profile', element: <ProfilePage /> }, ...userEventRoutes],
           },
           {
             path: 'admin',

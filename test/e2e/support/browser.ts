@@ -50,12 +50,15 @@ export const describeE2E = describe.skipIf(!chromiumAvailable());
 interface Fixtures {
   browser: Browser;
   colorScheme: 'light' | 'dark';
+  /** The browser's IANA timezone: fixed, so that times on pages do not depend on the machine's. */
+  timezoneId: string;
   page: Page;
 }
 
 /**
  * `e2eTest` gives each test a fresh browser context (no cookies) on the app; a failing test leaves a
- * full-page screenshot named after it. `colorScheme` can be overridden per test.
+ * full-page screenshot named after it. `colorScheme` and `timezoneId` can be overridden per test
+ * (`e2eTest.override({ timezoneId: 'Asia/Tokyo' })`).
  */
 export const e2eTest = test.extend<Fixtures>({
   // biome-ignore lint/correctness/noEmptyPattern: Vitest fixtures must destructure their first argument.
@@ -65,10 +68,12 @@ export const e2eTest = test.extend<Fixtures>({
     await browser.close();
   },
   colorScheme: 'light',
-  page: async ({ browser, colorScheme, task }, use) => {
+  timezoneId: 'UTC',
+  page: async ({ browser, colorScheme, timezoneId, task }, use) => {
     const context = await browser.newContext({
       baseURL: baseUrl(),
       colorScheme,
+      timezoneId,
       viewport: { width: 1280, height: 800 },
     });
     const page = await context.newPage();

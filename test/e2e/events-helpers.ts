@@ -1,0 +1,127 @@
+// Set-up for the events e2e tests: accounts and events made through the API (with the page's cookies and
+// the CSRF token, as the web client sends them), so that each test drives the UI only where it tests it.
+import type { BrowserContext, Page } from 'playwright-core';
+import type { CreateEventBody, Event } from '../../src/contracts/events';
+import { ADMIN } from './support/accounts';
+
+export interface Account {
+  name: string;
+  email: string;
+  password: string;
+}
+
+let counter = 0;
+
+/** A new person with a unique e-mail address (tests share one server). */
+export function newAccount(first: string): Account {
+  counter += 1;
+  const tag = `${Date.now().toString(36)}${counter}`;
+  return {
+    name: `${first} Tester${counter}`,
+    email: `${first.toLowerCase()}.${tag}@example.org`,
+    password: 'correct horse battery',
+  };
+}
+
+async function csrf(context: BrowserContext): Promise<string> {
+  const find = async () => (await context.cookies()).find((c) => c.name === 'convene_csrf')?.value;
+  const token = (await find()) ?? (await context.request.get('/api/auth/session').then(find));
+  if (!token) throw new Error('the server handed out no CSRF cookie');
+  return token;
+}
+
+/** Calls the API as the page's user; throws with the server's answer unless it is 2xx. */
+export async function apiCall<T>(
+  page: Page,
+  method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE',
+  path: string,
+  body?: unknown,
+): Promise<T> {
+  const context = page.context();
+  const res = await context.request.fetch(path, {
+    method,
+    headers: method === 'GET' ? {} : { 'x-csrf-token': await csrf(context) },
+    ...(body !== undefined ? { data: body } : {}),
+  });
+  if (!res.ok()) throw new Error(`${method} ${path}: ${res.status()} ${await res.text()}`);
+  return (res.status() === 204 ? undefined : await res.json()) as T;
+}
+
+/** Logs the page's context in as the administrator, creating it if the server is fresh. */
+export async function loginAsAdmin(page: Page): Promise<void> {
+  const session = await apiCall<{ needsSetup: boolean }>(page, 'GET', '/api/auth/session');
+  if (session.needsSetup) await apiCall(page, 'POST', '/api/auth/setup', ADMIN);
+  else await apiCall(page, 'POST', '/api/auth/login', { email: ADMIN.email, password: ADMIN.password });
+}
+
+export async function loginAs(page: Page, account: Account): Promise<void> {
+  await apiCall(page, 'POST', '/api/auth/login', { email: account.email, password: account.password });
+}
+
+export async function logout(page: Page): Promise<void> {
+  await page.context().clearCookies();
+}
+
+/** Creates the accounts as the administrator, then leaves the page logged out. */
+export async function createAccounts(page: Page, ...accounts: Account[]): Promise<void> {
+  await loginAsAdmin(page);
+  for (const a of accounts) {
+    await apiCall(page, 'POST', '/api/admin/users', { name: a.name, email: a.email, password: a.password });
+  }
+  await logout(page);
+}
+
+export function createEvent(page: Page, body: Partial<CreateEventBody> & { title: string }): Promise<Event> {
+  return apiCall<Event>(page, 'POST', '/api/events', {
+    start: '2030-05-01T07:00:00Z',
+    end: '2030-05-01T16:00:00Z',
+    timezone: 'Europe/Zurich',
+    ...body,
+  });
+}
+
+/** An event with one session, one block and two contributions in it. */
+export async function createEventWithTimetable(
+  page: Page,
+  title: string,
+  timezone = 'Europe/Zurich',
+): Promise<Event> {
+  const event = await createEvent(page, { title, timezone });
+  const session = await apiCall<{ id: number }>(page, 'POST', `/api/events/${event.id}/sessions`, {
+    title: 'Plenary',
+    colour: '#2f9e44',
+  });
+  const block = await apiCall<{ id: number }>(page, 'POST', `/api/events/${event.id}/blocks`, {
+    sessionId: session.id,
+    start: '2030-05-01T07:00:00Z',
+    durationMinutes: 60,
+  });
+  for (const [t, start] of [
+    ['Opening words', '2030-05-01T07:00:00Z'],
+    ['State of the art', '2030-05-01T07:20:00Z'],
+  ] as const) {
+    await apiCall(page, 'POST', `/api/events/${event.id}/contributions`, {
+      title: t,
+      start,
+      durationMinutes: 20,
+      blockId: block.id,
+    });
+  }
+  return event;
+}
+
+/** Picks an option of a Mantine Select or MultiSelect, typing into it first when it is searchable. */
+export async function pickOption(
+  page: Page,
+  label: string | RegExp,
+  typed: string,
+  option: string | RegExp,
+): Promise<void> {
+  const input = page
+    .getByRole('combobox', { name: label })
+    .or(page.getByRole('textbox', { name: label }))
+    .first();
+  await input.click();
+  if (await input.isEditable()) await input.fill(typed);
+  await page.getByRole('option', { name: option }).first().click();
+}
