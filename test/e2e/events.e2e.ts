@@ -367,6 +367,44 @@ describeE2E('events and their timetable', () => {
     },
   );
 
+  e2eTest(
+    'a manager restricts an event to chosen users with the user picker, and reads it in the log',
+    async ({ page }) => {
+      const organiser = newAccount('Rita');
+      const allowed = newAccount('Alice');
+      const outsider = newAccount('Oscar');
+      await createAccounts(page, organiser, allowed, outsider);
+      await loginAs(page, organiser);
+      const event = await createEventWithTimetable(page, 'Closed workshop');
+      await page.goto(`/event/${event.id}/manage/protection`);
+      await page.getByRole('heading', { level: 1, name: 'Protection' }).waitFor();
+      await page.getByRole('radio', { name: 'Restricted' }).check();
+      await pickOption(page, 'Allowed users', allowed.name.slice(0, 5), new RegExp(allowed.name));
+      await checkA11y(page, 'the protection page');
+      await page.getByRole('button', { name: 'Save protection' }).click();
+      await page.getByText('The protection is saved.').waitFor();
+
+      await page
+        .getByRole('navigation', { name: 'Event management' })
+        .getByRole('link', { name: 'Logs' })
+        .click();
+      await page.getByRole('heading', { level: 1, name: 'Logs' }).waitFor();
+      await pickOption(page, 'Module', 'protection', 'protection');
+      await page.getByText('Protection changed').waitFor();
+      expect(await page.getByText('Contribution "Opening words" created').count()).toBe(0);
+      await checkA11y(page, 'the log filtered by module');
+
+      await page.context().clearCookies();
+      await loginAs(page, allowed);
+      await page.goto(`/event/${event.id}`);
+      await page.getByRole('heading', { level: 1, name: 'Closed workshop' }).waitFor();
+      await page.context().clearCookies();
+      await loginAs(page, outsider);
+      await page.goto(`/event/${event.id}`);
+      await page.getByRole('heading', { level: 1, name: 'Page not found' }).waitFor();
+    },
+  );
+
   describeE2E('in dark mode', () => {
     e2eTest.override({ colorScheme: 'dark' });
 

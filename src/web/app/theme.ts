@@ -1,4 +1,4 @@
-import { type CSSVariablesResolver, createTheme, Modal } from '@mantine/core';
+import { type CSSVariablesResolver, createTheme, Modal, Notification } from '@mantine/core';
 
 // Calm and professional: indigo on neutral greys. The shades are chosen for WCAG AA contrast (>= 4.5:1):
 // white on indigo-7 is 5.0:1 and on indigo-8 5.7:1; Mantine's default dimmed grey (3.3:1) is too faint.
@@ -16,6 +16,7 @@ export const theme = createTheme({
   components: {
     // Mantine's close button is an icon without a name: screen readers would announce "button".
     Modal: Modal.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Close' } } }),
+    Notification: Notification.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Close' } } }),
   },
 });
 

@@ -48,7 +48,7 @@ function BlockPageFor({ eventId, blockId }: { eventId: number; blockId: number }
           <Title order={1}>{name}</Title>
         </Group>
         <Text size="sm" c="dimmed">
-          Session block of {session.title}
+          {block.title ? `Session block of ${session.title}` : 'Session block'}
         </Text>
         <Text fw={500}>
           {formatSpan(block.start, block.end, shown.timezone)}{' '}

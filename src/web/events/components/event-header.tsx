@@ -26,10 +26,17 @@ export function EventHeader({ event, shown }: { event: EventSummary; shown: Show
   const where = placeOf(event);
   return (
     <Stack gap="xs">
-      <Group justify="space-between" align="flex-start" wrap="nowrap">
-        <Title order={1}>{event.title}</Title>
+      <Group justify="space-between" align="flex-start" wrap="wrap">
+        <Title order={1} style={{ flex: '1 1 20rem', minWidth: 0, overflowWrap: 'break-word' }}>
+          {event.title}
+        </Title>
         {event.can.manage && (
-          <Button component={Link} to={`/event/${event.id}/manage`} variant="default">
+          <Button
+            component={Link}
+            to={`/event/${event.id}/manage`}
+            variant="default"
+            style={{ flexShrink: 0 }}
+          >
             Manage
           </Button>
         )}

@@ -2,7 +2,7 @@ import { Anchor, Badge, Group, Paper, Stack, Text, VisuallyHidden } from '@manti
 import { Link } from 'react-router';
 import type { EventSummary } from '../../../contracts/events';
 import { PROTECTION_LABEL, placeOf } from '../lib/labels';
-import { formatDays, formatTimeRange } from '../lib/time';
+import { formatSpan } from '../lib/time';
 
 /** One event of a list: title, days and hours in the event's own timezone, place. */
 export function EventListItem({ event, showManage }: { event: EventSummary; showManage?: boolean }) {
@@ -28,8 +28,7 @@ export function EventListItem({ event, showManage }: { event: EventSummary; show
           </Group>
         </Group>
         <Text size="sm">
-          {formatDays(event.start, event.end, event.timezone)} ·{' '}
-          {formatTimeRange(event.start, event.end, event.timezone)}{' '}
+          {formatSpan(event.start, event.end, event.timezone)}{' '}
           <Text span size="sm" c="dimmed">
             ({event.timezone})
           </Text>

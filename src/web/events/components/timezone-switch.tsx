@@ -1,5 +1,5 @@
-import { SegmentedControl, Stack, Text } from '@mantine/core';
-import { useLocalStorage } from '@mantine/hooks';
+import { Group, SegmentedControl, Text } from '@mantine/core';
+import { useLocalStorage, useMediaQuery } from '@mantine/hooks';
 import { useId } from 'react';
 import { browserTimezone } from '../lib/time';
 
@@ -25,6 +25,8 @@ export type ShownTimezone = ReturnType<typeof useShownTimezone>;
 /** The switch between the event's timezone and the viewer's; only a note when both are the same. */
 export function TimezoneSwitch({ shown }: { shown: ShownTimezone }) {
   const labelId = useId();
+  // The zone names make long labels: stacked on narrow screens rather than cut off.
+  const narrow = useMediaQuery('(max-width: 40em)');
   if (shown.eventTimezone === shown.viewerTimezone) {
     return (
       <Text size="sm" c="dimmed">
@@ -33,13 +35,15 @@ export function TimezoneSwitch({ shown }: { shown: ShownTimezone }) {
     );
   }
   return (
-    <Stack gap={4}>
+    <Group gap="xs" wrap="wrap">
       <Text size="sm" id={labelId} c="dimmed">
         Show times in
       </Text>
       <SegmentedControl
         aria-labelledby={labelId}
         size="xs"
+        orientation={narrow ? 'vertical' : 'horizontal'}
+        fullWidth={narrow}
         value={shown.mode}
         onChange={(v) => shown.setMode(v === 'mine' ? 'mine' : 'event')}
         data={[
@@ -47,6 +51,6 @@ export function TimezoneSwitch({ shown }: { shown: ShownTimezone }) {
           { value: 'mine', label: `My timezone (${shown.viewerTimezone})` },
         ]}
       />
-    </Stack>
+    </Group>
   );
 }

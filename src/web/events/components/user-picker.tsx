@@ -12,8 +12,12 @@ function useSearch() {
   const [search, setSearch] = useState('');
   const [q] = useDebouncedValue(search.trim(), 250);
   const results = useUserSearch(q);
-  const nothingFound =
-    search.trim().length < 2
+  // No message while nothing is typed: an empty dropdown then stays closed (an open list with no option in
+  // it is an error for screen readers, and says nothing useful).
+  const typed = search.trim();
+  const nothingFound = !typed
+    ? undefined
+    : typed.length < 2
       ? 'Type two letters of a name or e-mail'
       : results.isFetching
         ? 'Searching…'

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
   dayIn,
-  formatDays,
   formatDuration,
   formatSpan,
   formatTime,
@@ -68,15 +67,6 @@ describe('formatting for people', () => {
     );
     expect(formatSpan('2030-05-01T07:00:00Z', '2030-05-03T15:00:00Z', 'Europe/Zurich')).toBe(
       'Wed, 1 May 2030, 09:00 – Fri, 3 May 2030, 17:00',
-    );
-  });
-
-  it('lists the days of an event, the end being exclusive', () => {
-    expect(formatDays('2030-05-01T07:00:00Z', '2030-05-01T15:00:00Z', 'Europe/Zurich')).toBe(
-      'Wed, 1 May 2030',
-    );
-    expect(formatDays('2030-04-30T22:00:00Z', '2030-05-02T22:00:00Z', 'Europe/Zurich')).toBe(
-      'Wed, 1 May – Thu, 2 May 2030',
     );
   });
 

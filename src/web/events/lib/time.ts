@@ -152,13 +152,6 @@ export function formatSpan(start: string, end: string, timezone: string): string
   return `${formatDate(start, timezone)}, ${formatTime(start, timezone)} – ${formatDate(end, timezone)}, ${formatTime(end, timezone)}`;
 }
 
-/** The days of an event: "Wed, 1 May 2030" or "Wed, 1 May – Fri, 3 May 2030"; the end is exclusive. */
-export function formatDays(start: string, end: string, timezone: string): string {
-  const last = new Date(Math.max(Date.parse(start), Date.parse(end) - 1));
-  // ICU puts thin and narrow spaces in ranges, unevenly ("1\u2009May \u2013\u2009Thu"): use plain ones.
-  return formatter(timezone, DATE).formatRange(new Date(start), last).replace(/\s+/g, ' ');
-}
-
 /** "1 h 30 min", "20 min", "2 h" */
 export function formatDuration(minutes: number): string {
   const h = Math.floor(minutes / 60);

@@ -30,7 +30,7 @@ function Changes({ entry }: { entry: LogEntry }) {
     <details>
       <summary>
         <Text span size="sm">
-          Before and after
+          {entry.before && entry.after ? 'Before and after' : 'Details'}
         </Text>
       </summary>
       <Table withTableBorder mt={6} fz="xs" aria-label={`Changes: ${entry.summary}`}>

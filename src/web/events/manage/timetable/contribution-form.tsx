@@ -175,12 +175,13 @@ export function ContributionForm({
         <SimpleGrid cols={{ base: 1, xs: 2 }}>
           <TextInput
             label="Start"
-            description={`In ${tz}; leave empty for an unscheduled contribution`}
+            description={`In ${tz}`}
             type="datetime-local"
             {...form.getInputProps('start')}
           />
           <NumberInput
             label="Duration (minutes)"
+            description="How long it lasts"
             required
             min={1}
             max={MAX_MINUTES}
@@ -189,11 +190,11 @@ export function ContributionForm({
             {...form.getInputProps('durationMinutes')}
           />
         </SimpleGrid>
-        {startIso && (
-          <Text size="sm" c="dimmed">
-            {formatTimeRange(startIso, addMinutesIso(startIso, Number(durationMinutes) || 0), tz)}
-          </Text>
-        )}
+        <Text size="sm" c="dimmed" aria-live="polite">
+          {startIso
+            ? `Scheduled ${formatTimeRange(startIso, addMinutesIso(startIso, Number(durationMinutes) || 0), tz)}`
+            : 'No start: the contribution stays unscheduled, off the timetable.'}
+        </Text>
         <SpeakersInput
           value={form.getValues().speakers}
           onChange={(speakers) => form.setFieldValue('speakers', speakers)}

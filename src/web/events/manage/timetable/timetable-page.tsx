@@ -23,6 +23,9 @@ type Editing =
 const swatch = (colour: string | undefined) =>
   ({ '--session-colour': colour ?? 'var(--mantine-color-gray-4)' }) as React.CSSProperties;
 
+/** A row's title part: it takes the room, and the row's actions wrap below it on narrow screens. */
+const ROW_MAIN: React.CSSProperties = { flex: '1 1 18rem', minWidth: 0 };
+
 function modalTitle(e: Editing): string {
   const noun = e.kind === 'block' ? 'session block' : e.kind;
   const existing = e.kind === 'session' ? e.session : e.kind === 'block' ? e.block : e.contribution;
@@ -72,8 +75,8 @@ export function ManageTimetablePage({ event, payload }: ManagePageProps) {
   const close = () => setEditing(null);
 
   const contributionRow = (c: Contribution, as: 'li' | 'div' = 'li') => (
-    <Group component={as} key={c.id} justify="space-between" wrap="nowrap" align="flex-start">
-      <Group gap="md" wrap="nowrap" align="flex-start" style={{ minWidth: 0 }}>
+    <Group component={as} key={c.id} justify="space-between" wrap="wrap" gap="xs" align="flex-start">
+      <Group gap="md" wrap="nowrap" align="flex-start" style={ROW_MAIN}>
         <Text size="sm" className="timetable-time">
           {c.start && c.end ? formatTimeRange(c.start, c.end, tz) : formatDuration(c.durationMinutes)}
         </Text>
@@ -140,8 +143,8 @@ export function ManageTimetablePage({ event, payload }: ManagePageProps) {
             {payload.sessions.map((s) => {
               const count = payload.blocks.filter((b) => b.sessionId === s.id).length;
               return (
-                <Group component="li" key={s.id} justify="space-between" wrap="nowrap">
-                  <Group gap="sm" wrap="nowrap">
+                <Group component="li" key={s.id} justify="space-between" wrap="wrap" gap="xs">
+                  <Group gap="sm" wrap="nowrap" style={ROW_MAIN}>
                     <span className="session-swatch" style={swatch(s.colour)} />
                     <Text fw={500}>{s.title}</Text>
                     <Text size="sm" c="dimmed">
@@ -192,8 +195,8 @@ export function ManageTimetablePage({ event, payload }: ManagePageProps) {
                     className="timetable-entry"
                     style={swatch(entry.session?.colour)}
                   >
-                    <Group justify="space-between" wrap="nowrap" align="flex-start">
-                      <Group gap="md" wrap="nowrap">
+                    <Group justify="space-between" wrap="wrap" gap="xs" align="flex-start">
+                      <Group gap="md" wrap="nowrap" style={ROW_MAIN}>
                         <Text size="sm" fw={600} className="timetable-time">
                           {formatTimeRange(entry.block.start, entry.block.end, tz)}
                         </Text>
