@@ -132,9 +132,17 @@ describeE2E('events and their timetable', () => {
       await checkA11y(page, 'the management timetable');
       await saveScreenshot(page, 'events-manage-timetable');
 
+      // The page renders from one display request, however many contributions the event has.
+      const eventRequests: string[] = [];
+      page.on('request', (r) => {
+        const path = new URL(r.url()).pathname;
+        if (path.startsWith(`/api/events/${eventId}`)) eventRequests.push(path);
+      });
       await page.goto(`/event/${eventId}`);
       await page.getByRole('heading', { level: 1, name: 'Convene Summit 2030' }).waitFor();
       const article = page.getByRole('article');
+      await article.getByRole('link', { name: 'Farewell' }).waitFor();
+      expect(eventRequests).toEqual([`/api/events/${eventId}`]);
       expect(await article.getByTestId('event-dates').textContent()).toContain(
         'Wed, 1 May 2030, 09:00 – Thu, 2 May 2030, 18:00',
       );
@@ -213,8 +221,10 @@ describeE2E('events and their timetable', () => {
         await checkA11y(visitor, 'the log-in-to-see page');
         await visitor.goto(`/event/${board.id}`);
         await visitor.getByRole('heading', { level: 1, name: 'Page not found' }).waitFor();
+        await checkA11y(visitor, 'a restricted event, anonymous');
         await visitor.goto(`/event/${eventId}/manage`);
         await visitor.getByRole('heading', { level: 1, name: 'Log in' }).waitFor();
+        expect(new URL(visitor.url()).searchParams.get('next')).toBe(`/event/${eventId}/manage`);
       } finally {
         await anonymous.close();
       }
@@ -259,6 +269,7 @@ describeE2E('events and their timetable', () => {
         await page.getByRole('link', { name: 'Opening words' }).click();
         await page.getByRole('heading', { level: 1, name: 'Opening words' }).waitFor();
         expect(await page.getByRole('article').textContent()).toContain('20:00–20:20');
+        await checkA11y(page, 'a contribution page in the viewer’s timezone');
         await page.getByText('Event’s timezone (Asia/Tokyo)').click();
         await page.getByText('Wed, 1 May 2030, 09:00–09:20').waitFor();
       },
@@ -358,6 +369,7 @@ describeE2E('events and their timetable', () => {
       await form.getByLabel('Duration (minutes)').fill('15');
       await form.getByRole('button', { name: 'Save contribution' }).click();
       await form.getByRole('alert').filter({ hasText: 'Changed by someone else' }).waitFor();
+      await checkA11y(page, 'the contribution form after a conflict');
       await form.getByRole('button', { name: 'Reload' }).click();
       await form.getByRole('alert').waitFor({ state: 'hidden' });
       expect(await form.getByLabel('Title').inputValue()).toBe('Opening remarks');
@@ -419,6 +431,7 @@ describeE2E('events and their timetable', () => {
       await saveScreenshot(page, 'events-display-dark');
       await page.goto(`/event/${event.id}/manage/timetable`);
       await page.getByRole('heading', { level: 1, name: 'Timetable' }).waitFor();
+      await checkA11y(page, 'the management timetable in dark mode');
       await saveScreenshot(page, 'events-manage-timetable-dark');
     });
   });

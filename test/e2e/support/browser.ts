@@ -91,7 +91,16 @@ export const e2eTest = test.extend<Fixtures>({
 /** Runs axe on the page and fails on serious or critical violations, listing them with their elements. */
 export async function checkA11y(page: Page, where: string): Promise<void> {
   // A menu or modal still fading in or out is half there: wait for animations to end and for closed menus
-  // (whose button says aria-expanded=false) to leave the page.
+  // (whose button says aria-expanded=false) to leave the page. Mantine starts a transition two animation
+  // frames after mounting, so let three frames pass first or a modal just opened looks settled.
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve) => {
+        let frames = 3;
+        const tick = () => (--frames > 0 ? requestAnimationFrame(tick) : resolve());
+        requestAnimationFrame(tick);
+      }),
+  );
   await page.waitForFunction(() => {
     const settled = document.getAnimations().every((a) => a.playState !== 'running');
     const staleMenus = [...document.querySelectorAll('[role="menu"]')].filter(

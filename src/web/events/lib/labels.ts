@@ -27,3 +27,8 @@ export function placeOf(event: { location: string; roomName: string }): string {
 export function speakerNames(speakers: { name: string }[]): string {
   return speakers.map((s) => s.name).join(', ');
 }
+
+/** "1 session", "3 sessions" */
+export function count(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}

@@ -12,6 +12,7 @@ import { invalidateEvent } from '../api/invalidate';
 import { ConflictAlert } from '../components/conflict-alert';
 import type { ManagePageProps } from '../extension-slots';
 import { conflictOf } from '../lib/conflict';
+import { count } from '../lib/labels';
 
 /** Deletes the event after a confirmation that names it; its page answers "not found" afterwards. */
 export function DeletePage({ event, payload }: ManagePageProps) {
@@ -70,9 +71,9 @@ export function DeletePage({ event, payload }: ManagePageProps) {
       )}
       <Text>Deleting “{event.title}” removes, for everyone:</Text>
       <List>
-        <List.Item>the event page and its {payload.contributions.length} contributions,</List.Item>
+        <List.Item>the event page and its {count(payload.contributions.length, 'contribution')},</List.Item>
         <List.Item>
-          its {payload.sessions.length} sessions and {payload.blocks.length} session blocks,
+          its {count(payload.sessions.length, 'session')} and {count(payload.blocks.length, 'session block')},
         </List.Item>
         <List.Item>the services attached to it, such as videoconference rooms.</List.Item>
       </List>

@@ -2,7 +2,7 @@ import { Button, Checkbox, Group, Paper, Stack, Text, Title } from '@mantine/cor
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { Event } from '../../../contracts/events';
 import { Event as EventSchema } from '../../../contracts/events';
 import { FormError } from '../../components/form-error';
@@ -47,6 +47,13 @@ export function SettingsPage({ event, payload }: ManagePageProps) {
     initialValues: eventFormValues(event),
     validate: validateEventForm,
   });
+
+  // Saved elsewhere meanwhile (protection shares the event's version, another tab): take the new version
+  // while nothing is typed here; with unsaved edits, the save's 409 offers the reload instead.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: only a new version of the event should reload the form.
+  useEffect(() => {
+    if (event.version > base.version && !form.isDirty()) load(event);
+  }, [event.version]);
 
   const { start } = eventFormInstants(form.getValues());
   const shiftMs = start ? Date.parse(start) - Date.parse(base.start) : 0;

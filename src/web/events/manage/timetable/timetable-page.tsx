@@ -7,7 +7,7 @@ import { invalidateEvent } from '../../api/invalidate';
 import { ConflictAlert } from '../../components/conflict-alert';
 import { PageSection } from '../../components/page-section';
 import type { ManagePageProps } from '../../extension-slots';
-import { speakerNames } from '../../lib/labels';
+import { count, speakerNames } from '../../lib/labels';
 import { formatDay, formatDuration, formatTimeRange } from '../../lib/time';
 import { buildTimetable } from '../../lib/timetable';
 import { BlockForm } from './block-form';
@@ -141,14 +141,14 @@ export function ManageTimetablePage({ event, payload }: ManagePageProps) {
         ) : (
           <Stack component="ul" gap={6} className="plain-list">
             {payload.sessions.map((s) => {
-              const count = payload.blocks.filter((b) => b.sessionId === s.id).length;
+              const blocks = payload.blocks.filter((b) => b.sessionId === s.id).length;
               return (
                 <Group component="li" key={s.id} justify="space-between" wrap="wrap" gap="xs">
                   <Group gap="sm" wrap="nowrap" style={ROW_MAIN}>
                     <span className="session-swatch" style={swatch(s.colour)} />
                     <Text fw={500}>{s.title}</Text>
                     <Text size="sm" c="dimmed">
-                      {count === 1 ? '1 block' : `${count} blocks`}
+                      {count(blocks, 'block')}
                     </Text>
                   </Group>
                   <Group gap={4} wrap="nowrap">
