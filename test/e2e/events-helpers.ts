@@ -1,6 +1,6 @@
 // Set-up for the events e2e tests: accounts and events made through the API (with the page's cookies and
 // the CSRF token, as the web client sends them), so that each test drives the UI only where it tests it.
-import type { BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
 import type { CreateEventBody, Event } from '../../src/contracts/events';
 import { ADMIN } from './support/accounts';
 
@@ -124,4 +124,67 @@ export async function pickOption(
   await input.click();
   if (await input.isEditable()) await input.fill(typed);
   await page.getByRole('option', { name: option }).first().click();
+}
+
+// ---- the timetable's management UI ----
+
+/** A contribution's line in the timetable: the innermost list item holding its link (blocks hold lines). */
+export function lineOf(scope: Page | Locator, title: string): Locator {
+  // `has` is matched inside each item, so it must be a locator from the page, not from the scope.
+  const page = 'goto' in scope ? scope : scope.page();
+  return scope
+    .getByRole('listitem')
+    .filter({ has: page.getByRole('link', { name: title }) })
+    .last();
+}
+
+/** The modal form that is open, by its accessible name. */
+export const dialog = (page: Page, name: string) => page.getByRole('dialog', { name });
+
+export async function addSession(page: Page, title: string, colour: string) {
+  await page.getByRole('button', { name: 'Add session', exact: true }).click();
+  const d = dialog(page, 'New session');
+  await d.getByLabel('Title').fill(title);
+  await d.getByLabel('Colour').fill(colour);
+  await d.getByRole('button', { name: 'Add session' }).click();
+  await d.waitFor({ state: 'hidden' });
+  await page.getByRole('listitem').filter({ hasText: title }).first().waitFor();
+}
+
+export async function addBlock(page: Page, session: string, title: string, start: string, minutes: number) {
+  await page.getByRole('button', { name: 'Add session block', exact: true }).click();
+  const d = dialog(page, 'New session block');
+  await pickOption(page, 'Session', session, session);
+  await d.getByLabel('Title').fill(title);
+  await d.getByLabel('Start').fill(start);
+  await d.getByLabel('Duration (minutes)').fill(String(minutes));
+  await d.getByRole('button', { name: 'Add session block' }).click();
+  await d.waitFor({ state: 'hidden' });
+}
+
+export async function addContribution(
+  page: Page,
+  c: {
+    title: string;
+    block?: string;
+    start?: string;
+    minutes: number;
+    user?: string;
+    speaker?: [string, string];
+  },
+) {
+  if (c.block) await page.getByRole('button', { name: `Add contribution to ${c.block}` }).click();
+  else await page.getByRole('button', { name: 'Add contribution', exact: true }).click();
+  const d = dialog(page, 'New contribution');
+  await d.getByLabel('Title').fill(c.title);
+  if (c.start) await d.getByLabel('Start').fill(c.start);
+  await d.getByLabel('Duration (minutes)').fill(String(c.minutes));
+  if (c.user) await pickOption(page, 'Add a Convene user', c.user.slice(0, 5), new RegExp(c.user));
+  if (c.speaker) {
+    await d.getByLabel('Or a speaker’s name').fill(c.speaker[0]);
+    await d.getByLabel('E-mail (optional)').fill(c.speaker[1]);
+    await d.getByRole('button', { name: 'Add speaker' }).click();
+  }
+  await d.getByRole('button', { name: 'Add contribution' }).click();
+  await d.waitFor({ state: 'hidden' });
 }

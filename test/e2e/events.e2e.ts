@@ -1,76 +1,19 @@
-import type { Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import {
+  addBlock,
+  addContribution,
+  addSession,
   apiCall,
   createAccounts,
   createEvent,
   createEventWithTimetable,
+  dialog,
+  lineOf,
   loginAs,
   newAccount,
   pickOption,
 } from './events-helpers';
 import { checkA11y, describeE2E, e2eTest, saveScreenshot } from './support/browser';
-
-/** A contribution's line in the timetable: the innermost list item holding its link (blocks hold lines). */
-function lineOf(scope: Page | Locator, title: string): Locator {
-  // `has` is matched inside each item, so it must be a locator from the page, not from the scope.
-  const page = 'goto' in scope ? scope : scope.page();
-  return scope
-    .getByRole('listitem')
-    .filter({ has: page.getByRole('link', { name: title }) })
-    .last();
-}
-
-/** The modal form that is open, by its accessible name. */
-const dialog = (page: Page, name: string) => page.getByRole('dialog', { name });
-
-async function addSession(page: Page, title: string, colour: string) {
-  await page.getByRole('button', { name: 'Add session', exact: true }).click();
-  const d = dialog(page, 'New session');
-  await d.getByLabel('Title').fill(title);
-  await d.getByLabel('Colour').fill(colour);
-  await d.getByRole('button', { name: 'Add session' }).click();
-  await d.waitFor({ state: 'hidden' });
-  await page.getByRole('listitem').filter({ hasText: title }).first().waitFor();
-}
-
-async function addBlock(page: Page, session: string, title: string, start: string, minutes: number) {
-  await page.getByRole('button', { name: 'Add session block', exact: true }).click();
-  const d = dialog(page, 'New session block');
-  await pickOption(page, 'Session', session, session);
-  await d.getByLabel('Title').fill(title);
-  await d.getByLabel('Start').fill(start);
-  await d.getByLabel('Duration (minutes)').fill(String(minutes));
-  await d.getByRole('button', { name: 'Add session block' }).click();
-  await d.waitFor({ state: 'hidden' });
-}
-
-async function addContribution(
-  page: Page,
-  c: {
-    title: string;
-    block?: string;
-    start?: string;
-    minutes: number;
-    user?: string;
-    speaker?: [string, string];
-  },
-) {
-  if (c.block) await page.getByRole('button', { name: `Add contribution to ${c.block}` }).click();
-  else await page.getByRole('button', { name: 'Add contribution', exact: true }).click();
-  const d = dialog(page, 'New contribution');
-  await d.getByLabel('Title').fill(c.title);
-  if (c.start) await d.getByLabel('Start').fill(c.start);
-  await d.getByLabel('Duration (minutes)').fill(String(c.minutes));
-  if (c.user) await pickOption(page, 'Add a Convene user', c.user.slice(0, 5), new RegExp(c.user));
-  if (c.speaker) {
-    await d.getByLabel('Or a speaker’s name').fill(c.speaker[0]);
-    await d.getByLabel('E-mail (optional)').fill(c.speaker[1]);
-    await d.getByRole('button', { name: 'Add speaker' }).click();
-  }
-  await d.getByRole('button', { name: 'Add contribution' }).click();
-  await d.waitFor({ state: 'hidden' });
-}
 
 describeE2E('events and their timetable', () => {
   e2eTest(

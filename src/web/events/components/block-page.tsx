@@ -8,6 +8,7 @@ import { formatSpan } from '../lib/time';
 import { EventCrumbs } from './event-header';
 import { EventLoadError, PageLoader, parseId } from './load-states';
 import { PageSection } from './page-section';
+import { SessionSwatch } from './session-colour';
 import { ContributionLine } from './timetable-view';
 import { TimezoneSwitch, useShownTimezone } from './timezone-switch';
 
@@ -39,12 +40,7 @@ function BlockPageFor({ eventId, blockId }: { eventId: number; blockId: number }
       <EventCrumbs event={event} />
       <Stack gap="xs">
         <Group gap="sm" wrap="nowrap">
-          <span
-            className="session-swatch"
-            style={
-              { '--session-colour': session.colour, width: '1.2rem', height: '1.2rem' } as React.CSSProperties
-            }
-          />
+          <SessionSwatch colour={session.colour} size="1.2rem" />
           <Title order={1}>{name}</Title>
         </Group>
         <Text size="sm" c="dimmed">

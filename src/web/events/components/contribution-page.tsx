@@ -9,6 +9,7 @@ import { EventCrumbs } from './event-header';
 import { EventLoadError, PageLoader, parseId } from './load-states';
 import { Markdown } from './markdown';
 import { PageSection } from './page-section';
+import { SessionSwatch } from './session-colour';
 import { TimezoneSwitch, useShownTimezone } from './timezone-switch';
 
 /** /event/:eventId/contributions/:contributionId */
@@ -49,10 +50,7 @@ function ContributionPageFor({ eventId, contributionId }: { eventId: number; con
         </Text>
         {block && session && blockName && (
           <Group gap="xs">
-            <span
-              className="session-swatch"
-              style={{ '--session-colour': session.colour } as React.CSSProperties}
-            />
+            <SessionSwatch colour={session.colour} />
             <Text size="sm">
               In{' '}
               <Anchor component={Link} to={`/event/${event.id}/blocks/${block.id}`}>

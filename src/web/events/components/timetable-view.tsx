@@ -5,14 +5,12 @@ import { type DisplayPayload, TimetableEntrySlots } from '../extension-slots';
 import { speakerNames } from '../lib/labels';
 import { formatDay, formatTimeRange } from '../lib/time';
 import { type BlockEntry, buildTimetable } from '../lib/timetable';
+import { sessionColourStyle } from './session-colour';
 
 interface ViewProps {
   page: EventPage;
   timezone: string;
 }
-
-const colourStyle = (colour: string | undefined) =>
-  ({ '--session-colour': colour ?? 'var(--mantine-color-gray-4)' }) as React.CSSProperties;
 
 export function ContributionLine({
   contribution,
@@ -62,7 +60,13 @@ function BlockCard({ entry, page, timezone }: { entry: BlockEntry } & ViewProps)
   const payload: DisplayPayload = { kind: 'event', data: page };
   const name = session ? (block.title ? `${session.title}: ${block.title}` : session.title) : block.title;
   return (
-    <Paper component="li" withBorder p="md" className="timetable-entry" style={colourStyle(session?.colour)}>
+    <Paper
+      component="li"
+      withBorder
+      p="md"
+      className="timetable-entry"
+      style={sessionColourStyle(session?.colour)}
+    >
       <Stack gap="sm">
         <Group align="flex-start" wrap="nowrap" gap="md">
           <Text size="sm" fw={600} className="timetable-time">

@@ -6,6 +6,7 @@ import { usePageTitle } from '../../../lib/use-page-title';
 import { invalidateEvent } from '../../api/invalidate';
 import { ConflictAlert } from '../../components/conflict-alert';
 import { PageSection } from '../../components/page-section';
+import { SessionSwatch, sessionColourStyle } from '../../components/session-colour';
 import type { ManagePageProps } from '../../extension-slots';
 import { count, speakerNames } from '../../lib/labels';
 import { formatDay, formatDuration, formatTimeRange } from '../../lib/time';
@@ -19,9 +20,6 @@ type Editing =
   | { kind: 'session'; session?: Session }
   | { kind: 'block'; block?: Block; sessionId?: number }
   | { kind: 'contribution'; contribution?: Contribution; blockId?: number };
-
-const swatch = (colour: string | undefined) =>
-  ({ '--session-colour': colour ?? 'var(--mantine-color-gray-4)' }) as React.CSSProperties;
 
 /** A row's title part: it takes the room, and the row's actions wrap below it on narrow screens. */
 const ROW_MAIN: React.CSSProperties = { flex: '1 1 18rem', minWidth: 0 };
@@ -145,7 +143,7 @@ export function ManageTimetablePage({ event, payload }: ManagePageProps) {
               return (
                 <Group component="li" key={s.id} justify="space-between" wrap="wrap" gap="xs">
                   <Group gap="sm" wrap="nowrap" style={ROW_MAIN}>
-                    <span className="session-swatch" style={swatch(s.colour)} />
+                    <SessionSwatch colour={s.colour} />
                     <Text fw={500}>{s.title}</Text>
                     <Text size="sm" c="dimmed">
                       {count(blocks, 'block')}
@@ -193,7 +191,7 @@ export function ManageTimetablePage({ event, payload }: ManagePageProps) {
                     withBorder
                     p="sm"
                     className="timetable-entry"
-                    style={swatch(entry.session?.colour)}
+                    style={sessionColourStyle(entry.session?.colour)}
                   >
                     <Group justify="space-between" wrap="wrap" gap="xs" align="flex-start">
                       <Group gap="md" wrap="nowrap" style={ROW_MAIN}>
