@@ -57,6 +57,9 @@ export function ClonePage({ event }: ManagePageProps) {
         options: Object.fromEntries(available.map((o) => [o.id, isOn(o.id, o.defaultOn)])),
       });
       notifications.show({ color: 'green', message: `“${created.title}” is created as a copy.` });
+      // What modules' clone steps had to say (e.g. a room its provider would not share), kept until read.
+      for (const notice of created.notices)
+        notifications.show({ color: 'blue', message: notice, autoClose: false });
       navigate(`/event/${created.id}`);
     } catch (err) {
       const field = err instanceof ApiError ? err.fields.find((f) => f.field === 'startDate') : undefined;

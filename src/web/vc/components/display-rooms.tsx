@@ -66,7 +66,7 @@ export function DisplayRoomCard({
         </Group>
         <Group gap="xs">
           {hasDetails && (
-            <Button variant="subtle" size="xs" onClick={toggle} aria-expanded={open} aria-controls={panelId}>
+            <Button variant="default" size="xs" onClick={toggle} aria-expanded={open} aria-controls={panelId}>
               {open ? 'Hide details' : 'Details'}
             </Button>
           )}
