@@ -13,7 +13,7 @@ async function csrf(page: Page): Promise<string> {
 
 export async function apiCall<T>(
   page: Page,
-  method: 'GET' | 'POST' | 'PUT',
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH',
   path: string,
   body?: unknown,
 ): Promise<T> {

@@ -3,7 +3,7 @@
 // second event from the suggestions, detach it there, and delete it.
 import { expect } from 'vitest';
 import { checkA11y, describeE2E, e2eTest, saveScreenshot } from './support/browser';
-import { loginAsAdmin, makeEvent } from './vc-helpers';
+import { apiCall, loginAsAdmin, makeEvent } from './vc-helpers';
 
 describeE2E('videoconference rooms, as the user documentation describes them', () => {
   e2eTest(
@@ -146,6 +146,33 @@ describeE2E('videoconference rooms, as the user documentation describes them', (
       await page.getByRole('cell', { name: 'Detector workshop room' }).waitFor();
       await checkA11y(page, 'all rooms');
       await saveScreenshot(page, 'vc-admin');
+    },
+  );
+
+  e2eTest(
+    'the management page flags a room whose contribution lost its place in the timetable',
+    async ({ page }) => {
+      await page.goto('/');
+      await loginAsAdmin(page);
+      await apiCall(page, 'PUT', '/api/admin/vc/providers/test/settings', { enabled: true });
+      const ev = await makeEvent(page, 'Retreat', 'Keynote');
+      await apiCall(page, 'POST', `/api/events/${ev.id}/vc/rooms`, {
+        provider: 'test',
+        name: 'Keynote room',
+        target: { type: 'contribution', contributionId: ev.talkId },
+      });
+      await apiCall(page, 'PATCH', `/api/events/${ev.id}/contributions/${ev.talkId}`, {
+        version: 1,
+        start: null,
+      });
+      await page.goto(`/event/${ev.id}/manage/videoconference`);
+      const room = page.getByRole('listitem', { name: 'Keynote room (Test rooms)' });
+      await room.getByText('Not scheduled').waitFor();
+      await room.getByText('Contribution “Keynote”').waitFor();
+      await checkA11y(page, 'a room of an unscheduled contribution');
+      await page.emulateMedia({ colorScheme: 'dark' });
+      await checkA11y(page, 'the videoconference page in dark mode');
+      await saveScreenshot(page, 'vc-manage-unscheduled-dark');
     },
   );
 });

@@ -29,7 +29,7 @@ export function StatusBadges({ room }: { room: Pick<VcDisplayRoom, 'hidden' | 's
         </Badge>
       )}
       {room.status === 'deleting' && (
-        <Badge variant="light" color="orange" size="sm">
+        <Badge variant="light" color="pink" size="sm">
           Being deleted
         </Badge>
       )}
