@@ -1,9 +1,18 @@
 // The seed document (zoom-integration.md), followed with the Test rooms provider: Services → Videoconference,
+import type { Page } from 'playwright-core';
 // create a room for the event, see it listed and on the event's page, join it, add it to a contribution of a
 // second event from the suggestions, detach it there, and delete it.
 import { expect } from 'vitest';
 import { checkA11y, describeE2E, e2eTest, saveScreenshot } from './support/browser';
 import { apiCall, loginAsAdmin, makeEvent } from './vc-helpers';
+
+/** With several providers enabled, Create and Add existing first ask which service to use. */
+async function chooseService(page: Page, name: string): Promise<void> {
+  const choice = page.getByRole('dialog', { name: 'Choose a videoconference service' });
+  await choice.waitFor();
+  await checkA11y(page, 'the service choice');
+  await choice.getByRole('button', { name }).click();
+}
 
 describeE2E('videoconference rooms, as the user documentation describes them', () => {
   e2eTest(
@@ -32,8 +41,9 @@ describeE2E('videoconference rooms, as the user documentation describes them', (
       await page.getByText('No videoconference yet').waitFor();
       await checkA11y(page, 'the empty videoconference page');
 
-      // Create: one provider, so the dialog opens at once; the name is the event's title.
+      // Create: Zoom (sandbox) and Test rooms are both enabled, so the service is chosen first.
       await page.getByRole('button', { name: 'Create', exact: true }).click();
+      await chooseService(page, 'Test rooms');
       const dialog = page.getByRole('dialog', { name: 'Create Test rooms videoconference' });
       await dialog.waitFor();
       const name = dialog.getByRole('textbox', { name: 'Name' });
@@ -83,6 +93,7 @@ describeE2E('videoconference rooms, as the user documentation describes them', (
       // Add existing, in the second event, linked to one of its contributions.
       await page.goto(`/event/${second.id}/manage/videoconference`);
       await page.getByRole('button', { name: 'Add existing' }).click();
+      await chooseService(page, 'Test rooms');
       const attach = page.getByRole('dialog', { name: 'Add an existing Test rooms videoconference' });
       await attach.waitFor();
       await attach.getByLabel(/^Videoconference/).fill('Detector');
