@@ -1,11 +1,16 @@
 import { defineConfig } from 'vitest/config';
 import { BaseSequencer, type TestSpecification } from 'vitest/node';
 
-/** first-run.e2e.ts needs the app as a fresh install leaves it, so it runs before every other file. */
+const FIRST_RUN = 'first-run.e2e.ts';
+
+/**
+ * All files share one server. The first-run test needs it fresh (no administrator yet), so it goes first;
+ * the other files log in as the administrator it creates, or create it themselves when run alone.
+ */
 class FirstRunFirst extends BaseSequencer {
   override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
     const sorted = await super.sort(files);
-    const isFirstRun = (f: TestSpecification) => f.moduleId.endsWith('/first-run.e2e.ts');
+    const isFirstRun = (f: TestSpecification) => f.moduleId.endsWith(FIRST_RUN);
     return [...sorted.filter(isFirstRun), ...sorted.filter((f) => !isFirstRun(f))];
   }
 }
@@ -19,8 +24,8 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 240_000,
     fileParallelism: false,
-    sequence: { sequencer: FirstRunFirst },
     pool: 'forks',
+    sequence: { sequencer: FirstRunFirst },
     reporters: ['default'],
   },
 });

@@ -6,22 +6,10 @@ import { resolveZoomCredentials } from '../server/vc/zoom/credentials';
 import { ZoomError, type ZoomErrorKind } from '../server/vc/zoom/errors';
 import { checkScopes } from '../server/vc/zoom/scopes';
 import { parseZoomMeetingId } from '../server/vc/zoom/zoom-schemas';
+import { EXIT } from './zoom-exit';
+import { listZoomRooms, reconcileRooms } from './zoom-rooms';
 
-export const EXIT = {
-  ok: 0,
-  /** Unexpected failure (a bug, the database). */
-  failure: 1,
-  /** Wrong command line or configuration. */
-  usage: 2,
-  /** Zoom is not configured, or refuses the credentials or the token. */
-  credentials: 3,
-  /** The app lacks scopes. */
-  scopes: 4,
-  /** No such user or meeting. */
-  notFound: 5,
-  /** Zoom is unreachable, failing or rate limiting; try later. */
-  unavailable: 6,
-} as const;
+export { EXIT };
 
 export const USAGE = `Usage: npm run zoom -- <command> [-v]
 
@@ -29,11 +17,17 @@ Commands:
   check            get a token and show the API URL, the granted scopes and the missing ones
   user <email>     show the Zoom user with this e-mail (or Zoom user id)
   meeting <id>     show a meeting or webinar
+  rooms [--status created|deleted]
+                   list this server's Zoom rooms: id, status, meeting id, name, host, events
+  reconcile [--fix]
+                   compare every live Zoom room with its meeting on Zoom and report the drift;
+                   --fix takes Zoom's state and marks meetings gone from Zoom deleted
 
 Options:
   -v, --verbose    print each request to Zoom (method, path, status, time) on stderr
 
-Exit codes: 0 ok, 2 usage, 3 credentials, 4 missing scopes, 5 not found, 6 Zoom unavailable, 1 other.`;
+Exit codes: 0 ok, 2 usage, 3 credentials, 4 missing scopes, 5 not found, 6 Zoom unavailable,
+7 drift found (reconcile without --fix), 1 other.`;
 
 export interface CliIo {
   out(line: string): void;
@@ -68,10 +62,12 @@ export async function runZoomCli(argv: readonly string[], deps: CliDeps): Promis
     return command ? EXIT.ok : EXIT.usage;
   }
   const run = COMMANDS[command];
-  if (!run) {
+  if (!run && !DB_COMMANDS.includes(command)) {
     io.err(`Unknown command "${command}".\n${USAGE}`);
     return EXIT.usage;
   }
+  // rooms reads the database only: it works without Zoom credentials.
+  if (command === 'rooms') return listZoomRooms(args, deps);
   try {
     const resolved = await resolveZoomCredentials(deps.config, deps.db);
     if (!resolved.configured) {
@@ -87,6 +83,8 @@ export async function runZoomCli(argv: readonly string[], deps: CliDeps): Promis
         }
       : undefined;
     const client = new ZoomClient(resolved.credentials, deps.db, { log, ...deps.clientOptions });
+    if (command === 'reconcile') return await reconcileRooms(client, args, deps);
+    if (!run) return EXIT.usage;
     return await run(client, args, io);
   } catch (err) {
     if (err instanceof ZoomError) {
@@ -159,5 +157,8 @@ const COMMANDS: Record<string, Command> = {
     return EXIT.ok;
   },
 };
+
+/** Commands that run on the database (rooms), or with the client and the database (reconcile). */
+const DB_COMMANDS = ['rooms', 'reconcile'];
 
 const USER_TYPES: Record<number, string> = { 1: 'Basic', 2: 'Licensed', 3: 'On-prem', 99: 'None' };

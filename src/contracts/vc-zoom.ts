@@ -239,7 +239,10 @@ export const ZoomRoomForm = z
       .trim()
       .max(2000, { error: 'must be at most 2000 characters' })
       .default(''),
-    /** null: the person saving the form ("Myself"); otherwise the user who hosts the meeting. */
+    /**
+     * Create: null is the person saving the form ("Myself"), else the user who will host. Edit: the form
+     * values carry the host's id (send another id to change the host; null keeps the host).
+     */
     hostUserId: UserId.nullable().default(null),
     /** Users who may start the meeting too; each must be a Zoom user of the account, the host not among them. */
     alternativeHostIds: z.array(UserId).max(50, { error: 'must list at most 50 users' }).default([]),

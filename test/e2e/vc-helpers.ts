@@ -1,13 +1,7 @@
 // Set-up for the videoconference e2e test: the administrator and the events are made through the API (with
 // the page's cookies and CSRF token, as the web client sends them); the test drives the UI for the rooms.
 import type { Page } from 'playwright-core';
-
-export const ADMIN = {
-  name: 'Ada Lovelace',
-  affiliation: 'Analytical Engines Ltd',
-  email: 'ada@example.org',
-  password: 'difference engine no. 2',
-};
+import { E2E_ADMIN, ensureAdmin } from './support/accounts';
 
 async function csrf(page: Page): Promise<string> {
   const context = page.context();
@@ -19,7 +13,7 @@ async function csrf(page: Page): Promise<string> {
 
 export async function apiCall<T>(
   page: Page,
-  method: 'GET' | 'POST' | 'PUT',
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH',
   path: string,
   body?: unknown,
 ): Promise<T> {
@@ -32,11 +26,10 @@ export async function apiCall<T>(
   return (await res.json()) as T;
 }
 
-/** Logs in as the administrator, creating it when the server is fresh. */
+/** Logs the page in as the administrator (through the API: this test is not about logging in). */
 export async function loginAsAdmin(page: Page): Promise<void> {
-  const session = await apiCall<{ needsSetup: boolean }>(page, 'GET', '/api/auth/session');
-  if (session.needsSetup) await apiCall(page, 'POST', '/api/auth/setup', ADMIN);
-  else await apiCall(page, 'POST', '/api/auth/login', { email: ADMIN.email, password: ADMIN.password });
+  await ensureAdmin();
+  await apiCall(page, 'POST', '/api/auth/login', { email: E2E_ADMIN.email, password: E2E_ADMIN.password });
 }
 
 /** An event with one contribution, made through the API. */

@@ -1,9 +1,18 @@
 // The seed document (zoom-integration.md), followed with the Test rooms provider: Services → Videoconference,
+import type { Page } from 'playwright-core';
 // create a room for the event, see it listed and on the event's page, join it, add it to a contribution of a
 // second event from the suggestions, detach it there, and delete it.
 import { expect } from 'vitest';
 import { checkA11y, describeE2E, e2eTest, saveScreenshot } from './support/browser';
-import { loginAsAdmin, makeEvent } from './vc-helpers';
+import { apiCall, loginAsAdmin, makeEvent } from './vc-helpers';
+
+/** With several providers enabled, Create and Add existing first ask which service to use. */
+async function chooseService(page: Page, name: string): Promise<void> {
+  const choice = page.getByRole('dialog', { name: 'Choose a videoconference service' });
+  await choice.waitFor();
+  await checkA11y(page, 'the service choice');
+  await choice.getByRole('button', { name }).click();
+}
 
 describeE2E('videoconference rooms, as the user documentation describes them', () => {
   e2eTest(
@@ -24,14 +33,17 @@ describeE2E('videoconference rooms, as the user documentation describes them', (
       const first = await makeEvent(page, 'Detector workshop', 'Opening talk');
       const second = await makeEvent(page, 'Computing seminar', 'Data challenges');
 
-      // Services → Videoconference of the first event: empty, explained.
-      await page.goto(`/event/${first.id}/manage/videoconference`);
+      // Services → Videoconference of the first event (from its management menu): empty, explained.
+      await page.goto(`/event/${first.id}/manage`);
+      await page.getByRole('link', { name: 'Videoconference' }).click();
+      await page.waitForURL(`**/event/${first.id}/manage/videoconference`);
       await page.getByRole('heading', { level: 1, name: 'Videoconference' }).waitFor();
       await page.getByText('No videoconference yet').waitFor();
       await checkA11y(page, 'the empty videoconference page');
 
-      // Create: one provider, so the dialog opens at once; the name is the event's title.
+      // Create: Zoom (sandbox) and Test rooms are both enabled, so the service is chosen first.
       await page.getByRole('button', { name: 'Create', exact: true }).click();
+      await chooseService(page, 'Test rooms');
       const dialog = page.getByRole('dialog', { name: 'Create Test rooms videoconference' });
       await dialog.waitFor();
       const name = dialog.getByRole('textbox', { name: 'Name' });
@@ -59,15 +71,20 @@ describeE2E('videoconference rooms, as the user documentation describes them', (
       await checkA11y(page, 'the videoconference list');
       await saveScreenshot(page, 'vc-manage-list');
 
-      // Participants see it on the event's pages, with Join.
+      // Participants see it on the event's page, with Join (and every room on the event's rooms page).
+      await page.goto(`/event/${first.id}`);
+      const section = page.getByRole('region', { name: 'Videoconference' });
+      await section.getByText('Detector workshop room').waitFor();
+      expect(
+        await section.getByRole('link', { name: 'Join Detector workshop room' }).getAttribute('href'),
+      ).toBe(joinPath);
+      await section.getByRole('button', { name: 'Details' }).click();
+      await section.getByText('Join us from anywhere').waitFor();
+      await checkA11y(page, 'the event page with its room');
+      await saveScreenshot(page, 'vc-event-page');
       await page.goto(`/event/${first.id}/videoconference`);
-      const card = page.getByText('Detector workshop room');
-      await card.waitFor();
-      expect(await page.getByRole('link', { name: 'Join Detector workshop room' }).getAttribute('href')).toBe(
-        joinPath,
-      );
+      await page.getByRole('link', { name: 'Join Detector workshop room' }).waitFor();
       await checkA11y(page, 'the event’s videoconference page');
-      await saveScreenshot(page, 'vc-event-rooms');
       // Join lands on the room (the passcode is shown to logged-in users, so the link carries it).
       await page.goto(joinPath ?? '/');
       await page.getByRole('heading', { name: 'Detector workshop room' }).waitFor();
@@ -76,6 +93,7 @@ describeE2E('videoconference rooms, as the user documentation describes them', (
       // Add existing, in the second event, linked to one of its contributions.
       await page.goto(`/event/${second.id}/manage/videoconference`);
       await page.getByRole('button', { name: 'Add existing' }).click();
+      await chooseService(page, 'Test rooms');
       const attach = page.getByRole('dialog', { name: 'Add an existing Test rooms videoconference' });
       await attach.waitFor();
       await attach.getByLabel(/^Videoconference/).fill('Detector');
@@ -91,6 +109,22 @@ describeE2E('videoconference rooms, as the user documentation describes them', (
       await shared.getByText('Contribution “Data challenges”').waitFor();
       await shared.getByText('Also used in: Detector workshop').waitFor();
       await checkA11y(page, 'the second event’s videoconference list');
+
+      // On the second event's page the room sits beside its contribution in the timetable, and on its page.
+      await page.goto(`/event/${second.id}`);
+      const talk = page.getByRole('listitem').filter({ hasText: 'Data challenges' });
+      await talk.getByRole('link', { name: 'Join Detector workshop room' }).waitFor();
+      await checkA11y(page, 'the timetable with a contribution’s room');
+      await saveScreenshot(page, 'vc-timetable');
+      await page.goto(`/event/${second.id}/contributions/${second.talkId}`);
+      await page
+        .getByRole('region', { name: 'Videoconference' })
+        .getByText('Detector workshop room')
+        .waitFor();
+      await checkA11y(page, 'the contribution page with its room');
+      await saveScreenshot(page, 'vc-contribution-page');
+      await page.goto(`/event/${second.id}/manage/videoconference`);
+      await shared.waitFor();
 
       // Detach it from the second event: the dialog names the event that keeps it.
       await shared.getByRole('button', { name: 'Detach' }).click();
@@ -123,6 +157,33 @@ describeE2E('videoconference rooms, as the user documentation describes them', (
       await page.getByRole('cell', { name: 'Detector workshop room' }).waitFor();
       await checkA11y(page, 'all rooms');
       await saveScreenshot(page, 'vc-admin');
+    },
+  );
+
+  e2eTest(
+    'the management page flags a room whose contribution lost its place in the timetable',
+    async ({ page }) => {
+      await page.goto('/');
+      await loginAsAdmin(page);
+      await apiCall(page, 'PUT', '/api/admin/vc/providers/test/settings', { enabled: true });
+      const ev = await makeEvent(page, 'Retreat', 'Keynote');
+      await apiCall(page, 'POST', `/api/events/${ev.id}/vc/rooms`, {
+        provider: 'test',
+        name: 'Keynote room',
+        target: { type: 'contribution', contributionId: ev.talkId },
+      });
+      await apiCall(page, 'PATCH', `/api/events/${ev.id}/contributions/${ev.talkId}`, {
+        version: 1,
+        start: null,
+      });
+      await page.goto(`/event/${ev.id}/manage/videoconference`);
+      const room = page.getByRole('listitem', { name: 'Keynote room (Test rooms)' });
+      await room.getByText('Not scheduled').waitFor();
+      await room.getByText('Contribution “Keynote”').waitFor();
+      await checkA11y(page, 'a room of an unscheduled contribution');
+      await page.emulateMedia({ colorScheme: 'dark' });
+      await checkA11y(page, 'the videoconference page in dark mode');
+      await saveScreenshot(page, 'vc-manage-unscheduled-dark');
     },
   );
 });

@@ -91,7 +91,7 @@ describeE2E('the Zoom settings page', () => {
       await page.getByRole('button', { name: admin.name }).waitFor();
 
       await page.getByRole('button', { name: 'Administration' }).click();
-      await page.getByRole('menuitem', { name: 'Videoconference · Zoom' }).click();
+      await page.getByRole('menuitem', { name: 'Zoom settings' }).click();
       await page.getByRole('heading', { level: 1, name: 'Zoom settings' }).waitFor();
       const notice = page.getByText('The Zoom sandbox is in use');
       await notice.waitFor();

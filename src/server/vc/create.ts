@@ -9,7 +9,7 @@ import type { VcTargetInput, VcWriteResult } from '../../contracts/vc';
 import type { SessionUser } from '../auth/sessions';
 import { loggableError } from '../db/errors';
 import { Forbidden, NotFound, ValidationFailed } from '../errors';
-import { type EventAccess, lockEvent } from '../events';
+import { type DbOrTx, type EventAccess, lockEvent } from '../events';
 import { enqueueJob, type JobLog } from '../jobs/jobs';
 import { parseProviderFields, providerCtx, toProviderRoom, type Vc } from './context';
 import { assertTargetFree, linkConflict } from './link-rules';
@@ -19,7 +19,7 @@ import { linkRoomSql, userRoomKeys } from './policy';
 import type { ProviderContext, TargetInfo, VcProvider } from './provider';
 import { markGone, storedKeys } from './room-writes';
 import { vcRoomLinks, vcRooms } from './schema';
-import { resolveTarget } from './targets';
+import { type ResolvedTarget, resolveTarget } from './targets';
 
 export interface CreateRoomInput {
   provider: string;
@@ -28,6 +28,35 @@ export interface CreateRoomInput {
   show: boolean;
   form: Record<string, unknown>;
   linkForm: Record<string, unknown>;
+}
+
+/** Inserts a link (the caller has locked its event and target); returns its id. */
+async function insertLink(
+  tx: DbOrTx,
+  l: {
+    roomId: number;
+    eventId: number;
+    target: ResolvedTarget;
+    show: boolean;
+    data: unknown;
+    by: number;
+    at: Date;
+  },
+): Promise<{ id: number }> {
+  const [link] = await tx
+    .insert(vcRoomLinks)
+    .values({
+      roomId: l.roomId,
+      eventId: l.eventId,
+      ...l.target.columns,
+      show: l.show,
+      data: l.data,
+      createdById: l.by,
+      createdAt: l.at,
+    })
+    .returning({ id: vcRoomLinks.id });
+  if (!link) throw new Error('link insert returned nothing');
+  return link;
 }
 
 async function usableProvider(vc: Vc, name: string, user: SessionUser, ctx: ProviderContext) {
@@ -130,19 +159,15 @@ export async function createRoom(
         })
         .returning();
       if (!room) throw new Error('room insert returned nothing');
-      const [link] = await tx
-        .insert(vcRoomLinks)
-        .values({
-          roomId: room.id,
-          eventId: event.id,
-          ...locked.columns,
-          show: body.show,
-          data: linkData,
-          createdById: user.id,
-          createdAt: at,
-        })
-        .returning({ id: vcRoomLinks.id });
-      if (!link) throw new Error('link insert returned nothing');
+      const link = await insertLink(tx, {
+        roomId: room.id,
+        eventId: event.id,
+        target: locked,
+        show: body.show,
+        data: linkData,
+        by: user.id,
+        at,
+      });
       await writeVcLog(tx, [
         {
           eventId: event.id,
@@ -219,19 +244,15 @@ export async function attachRoom(
           .set({ data, ...storedKeys(provider, data), modifiedAt: at })
           .where(eq(vcRooms.id, room.id));
       }
-      const [link] = await tx
-        .insert(vcRoomLinks)
-        .values({
-          roomId: room.id,
-          eventId: event.id,
-          ...locked.columns,
-          show: body.show,
-          data: linkData,
-          createdById: user.id,
-          createdAt: at,
-        })
-        .returning({ id: vcRoomLinks.id });
-      if (!link) throw new Error('link insert returned nothing');
+      const link = await insertLink(tx, {
+        roomId: room.id,
+        eventId: event.id,
+        target: locked,
+        show: body.show,
+        data: linkData,
+        by: user.id,
+        at,
+      });
       await writeVcLog(tx, [
         {
           eventId: event.id,

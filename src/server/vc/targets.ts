@@ -11,7 +11,7 @@ import {
   eventSessions,
   sessionBlocks,
 } from '../events';
-import type { LinkTarget, TargetInfo } from './provider';
+import type { TargetInfo } from './provider';
 import { vcRoomLinks, vcRooms } from './schema';
 
 /** The target columns of a link row. */
@@ -35,6 +35,28 @@ export interface BlockFacts {
   startAt: Date;
   durationMinutes: number;
 }
+
+const contributionFacts = (db: DbOrTx) =>
+  db
+    .select({
+      id: contributions.id,
+      title: contributions.title,
+      startAt: contributions.startAt,
+      durationMinutes: contributions.durationMinutes,
+    })
+    .from(contributions);
+
+const blockFacts = (db: DbOrTx) =>
+  db
+    .select({
+      id: sessionBlocks.id,
+      title: sessionBlocks.title,
+      sessionTitle: eventSessions.title,
+      startAt: sessionBlocks.startAt,
+      durationMinutes: sessionBlocks.durationMinutes,
+    })
+    .from(sessionBlocks)
+    .innerJoin(eventSessions, eq(eventSessions.id, sessionBlocks.sessionId));
 
 /** A block is known by its session's title, and its own when it has one. */
 export const blockTitle = (b: { title: string; sessionTitle: string }) =>
@@ -96,21 +118,13 @@ export async function resolveTarget(
     };
   }
   if (input.type === 'contribution') {
-    const query = db
-      .select({
-        id: contributions.id,
-        title: contributions.title,
-        startAt: contributions.startAt,
-        durationMinutes: contributions.durationMinutes,
-      })
-      .from(contributions)
-      .where(
-        and(
-          eq(contributions.id, input.contributionId),
-          eq(contributions.eventId, event.id),
-          isNull(contributions.deletedAt),
-        ),
-      );
+    const query = contributionFacts(db).where(
+      and(
+        eq(contributions.id, input.contributionId),
+        eq(contributions.eventId, event.id),
+        isNull(contributions.deletedAt),
+      ),
+    );
     const [row] = opts.lock ? await query.for('share') : await query;
     if (!row) throw ValidationFailed.field(`${prefix}.contributionId`, 'is not a contribution of this event');
     return {
@@ -118,23 +132,13 @@ export async function resolveTarget(
       info: contributionInfo(event, row),
     };
   }
-  const query = db
-    .select({
-      id: sessionBlocks.id,
-      title: sessionBlocks.title,
-      sessionTitle: eventSessions.title,
-      startAt: sessionBlocks.startAt,
-      durationMinutes: sessionBlocks.durationMinutes,
-    })
-    .from(sessionBlocks)
-    .innerJoin(eventSessions, eq(eventSessions.id, sessionBlocks.sessionId))
-    .where(
-      and(
-        eq(sessionBlocks.id, input.blockId),
-        eq(sessionBlocks.eventId, event.id),
-        isNull(sessionBlocks.deletedAt),
-      ),
-    );
+  const query = blockFacts(db).where(
+    and(
+      eq(sessionBlocks.id, input.blockId),
+      eq(sessionBlocks.eventId, event.id),
+      isNull(sessionBlocks.deletedAt),
+    ),
+  );
   const [row] = opts.lock ? await query.for('share', { of: sessionBlocks }) : await query;
   if (!row) throw ValidationFailed.field(`${prefix}.blockId`, 'is not a session block of this event');
   return {
@@ -147,13 +151,6 @@ export function targetInput(link: TargetColumns): VcTargetInput {
   if (link.contributionId !== null) return { type: 'contribution', contributionId: link.contributionId };
   if (link.blockId !== null) return { type: 'block', blockId: link.blockId };
   return { type: 'event' };
-}
-
-export function linkTarget(eventId: number, link: TargetColumns): LinkTarget {
-  if (link.contributionId !== null)
-    return { type: 'contribution', eventId, contributionId: link.contributionId };
-  if (link.blockId !== null) return { type: 'block', eventId, blockId: link.blockId };
-  return { type: 'event', eventId };
 }
 
 export const sameTarget = (a: TargetColumns, b: TargetColumns) =>
@@ -169,29 +166,9 @@ export async function loadTargetFacts(
   ];
   const blockIds = [...new Set(links.flatMap((l) => (l.blockId !== null ? [l.blockId] : [])))];
   const contribRows = contributionIds.length
-    ? await db
-        .select({
-          id: contributions.id,
-          title: contributions.title,
-          startAt: contributions.startAt,
-          durationMinutes: contributions.durationMinutes,
-        })
-        .from(contributions)
-        .where(inArray(contributions.id, contributionIds))
+    ? await contributionFacts(db).where(inArray(contributions.id, contributionIds))
     : [];
-  const blockRows = blockIds.length
-    ? await db
-        .select({
-          id: sessionBlocks.id,
-          title: sessionBlocks.title,
-          sessionTitle: eventSessions.title,
-          startAt: sessionBlocks.startAt,
-          durationMinutes: sessionBlocks.durationMinutes,
-        })
-        .from(sessionBlocks)
-        .innerJoin(eventSessions, eq(eventSessions.id, sessionBlocks.sessionId))
-        .where(inArray(sessionBlocks.id, blockIds))
-    : [];
+  const blockRows = blockIds.length ? await blockFacts(db).where(inArray(sessionBlocks.id, blockIds)) : [];
   return {
     contributions: new Map(contribRows.map((c) => [c.id, c])),
     blocks: new Map(blockRows.map((b) => [b.id, b])),
@@ -262,16 +239,7 @@ export async function listTargets(db: DbOrTx, event: EventRow): Promise<VcTarget
     .from(contributions)
     .where(and(eq(contributions.eventId, event.id), isNull(contributions.deletedAt)))
     .orderBy(sql`${contributions.startAt} ASC NULLS LAST`, asc(contributions.title), asc(contributions.id));
-  const blockRows = await db
-    .select({
-      id: sessionBlocks.id,
-      title: sessionBlocks.title,
-      sessionTitle: eventSessions.title,
-      startAt: sessionBlocks.startAt,
-      durationMinutes: sessionBlocks.durationMinutes,
-    })
-    .from(sessionBlocks)
-    .innerJoin(eventSessions, eq(eventSessions.id, sessionBlocks.sessionId))
+  const blockRows = await blockFacts(db)
     .where(and(eq(sessionBlocks.eventId, event.id), isNull(sessionBlocks.deletedAt)))
     .orderBy(asc(sessionBlocks.startAt), asc(sessionBlocks.id));
   const links = await linked;

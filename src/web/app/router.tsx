@@ -2,13 +2,14 @@ import { createBrowserRouter } from 'react-router';
 import { RouterProvider } from 'react-router/dom';
 import { UsersPage } from '../admin/components/users-page';
 import { LoginPage } from '../auth/components/login-page';
+import { publicEventRoutes, userEventRoutes } from '../events/routes';
 import { HomePage } from '../home/home-page';
 import { ProfilePage } from '../profile/components/profile-page';
 import { vcAdminRoutes, vcPublicRoutes, vcUserRoutes } from '../vc/routes';
 import { ZoomAdminSettingsPage } from '../vc/zoom/admin-settings-page';
+import './extensions';
 import { AppLayout } from './layout/app-layout';
 import { RootErrorPage, RouteErrorPage } from './routes/error-page';
-import { MyEventsPlaceholder } from './routes/my-events-placeholder';
 import { NotFoundPage } from './routes/not-found-page';
 import { RequireAdmin, RequireUser } from './routes/require-user';
 
@@ -22,14 +23,11 @@ const router = createBrowserRouter([
         children: [
           { index: true, element: <HomePage /> },
           { path: 'login', element: <LoginPage /> },
+          ...publicEventRoutes,
           ...vcPublicRoutes,
           {
             element: <RequireUser />,
-            children: [
-              { path: 'profile', element: <ProfilePage /> },
-              { path: 'my/events', element: <MyEventsPlaceholder /> },
-              ...vcUserRoutes,
-            ],
+            children: [{ path: 'profile', element: <ProfilePage /> }, ...userEventRoutes, ...vcUserRoutes],
           },
           {
             path: 'admin',

@@ -50,12 +50,15 @@ export const describeE2E = describe.skipIf(!chromiumAvailable());
 interface Fixtures {
   browser: Browser;
   colorScheme: 'light' | 'dark';
+  /** The browser's IANA timezone: fixed, so that times on pages do not depend on the machine's. */
+  timezoneId: string;
   page: Page;
 }
 
 /**
  * `e2eTest` gives each test a fresh browser context (no cookies) on the app; a failing test leaves a
- * full-page screenshot named after it. `colorScheme` can be overridden per test.
+ * full-page screenshot named after it. `colorScheme` and `timezoneId` can be overridden per test
+ * (`e2eTest.override({ timezoneId: 'Asia/Tokyo' })`).
  */
 export const e2eTest = test.extend<Fixtures>({
   // biome-ignore lint/correctness/noEmptyPattern: Vitest fixtures must destructure their first argument.
@@ -65,10 +68,12 @@ export const e2eTest = test.extend<Fixtures>({
     await browser.close();
   },
   colorScheme: 'light',
-  page: async ({ browser, colorScheme, task }, use) => {
+  timezoneId: 'UTC',
+  page: async ({ browser, colorScheme, timezoneId, task }, use) => {
     const context = await browser.newContext({
       baseURL: baseUrl(),
       colorScheme,
+      timezoneId,
       viewport: { width: 1280, height: 800 },
     });
     const page = await context.newPage();
@@ -86,7 +91,16 @@ export const e2eTest = test.extend<Fixtures>({
 /** Runs axe on the page and fails on serious or critical violations, listing them with their elements. */
 export async function checkA11y(page: Page, where: string): Promise<void> {
   // A menu or modal still fading in or out is half there: wait for animations to end and for closed menus
-  // (whose button says aria-expanded=false) to leave the page.
+  // (whose button says aria-expanded=false) to leave the page. Mantine starts a transition two animation
+  // frames after mounting, so let three frames pass first or a modal just opened looks settled.
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve) => {
+        let frames = 3;
+        const tick = () => (--frames > 0 ? requestAnimationFrame(tick) : resolve());
+        requestAnimationFrame(tick);
+      }),
+  );
   await page.waitForFunction(() => {
     const settled = document.getAnimations().every((a) => a.playState !== 'running');
     const staleMenus = [...document.querySelectorAll('[role="menu"]')].filter(

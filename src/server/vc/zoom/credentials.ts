@@ -57,8 +57,14 @@ export async function readZoomSettings(db: Db): Promise<StoredValues> {
     .select({ key: settings.key, value: settings.value })
     .from(settings)
     .where(and(eq(settings.module, 'zoom'), inArray(settings.key, [...ZOOM_SETTING_KEYS])));
+  return storedZoomValues(rows);
+}
+
+/** The connection settings among rows of module `zoom` (other keys are ignored). */
+export function storedZoomValues(rows: ReadonlyArray<{ key: string; value: unknown }>): StoredValues {
   const out: StoredValues = {};
   for (const { key, value } of rows) {
+    if (!(ZOOM_SETTING_KEYS as readonly string[]).includes(key)) continue;
     const k = key as ZoomSettingKey;
     if (k === 'timeoutMs') {
       if (typeof value === 'number' && Number.isInteger(value) && value > 0) out[k] = value;

@@ -39,14 +39,30 @@ export async function readZoomProviderSettings(db: DbOrTx): Promise<ZoomProvider
     .select({ key: settings.key, value: settings.value })
     .from(settings)
     .where(and(eq(settings.module, MODULE), inArray(settings.key, SETTING_KEYS)));
+  return zoomProviderSettingsFrom(rows);
+}
+
+/** The provider's settings among rows of module `zoom` (credentials and unknown keys are ignored). */
+export function zoomProviderSettingsFrom(
+  rows: ReadonlyArray<{ key: string; value: unknown }>,
+): ZoomProviderSettings {
   const merged: Record<string, unknown> = { ...ZOOM_SETTINGS_DEFAULTS };
   for (const { key, value } of rows) {
+    if (!(SETTING_KEYS as string[]).includes(key)) continue;
     const schema = ZoomSettingsFields.shape[key as keyof ZoomSettingsValues];
     const parsed = schema.safeParse(value);
     if (parsed.success) merged[key] = parsed.data;
   }
   const whole = ZoomSettingsFields.safeParse(merged);
   return whole.success ? whole.data : { ...ZOOM_SETTINGS_DEFAULTS };
+}
+
+/** Every row of module `zoom` (settings and credentials), in one query. */
+export async function readZoomRows(db: DbOrTx): Promise<Array<{ key: string; value: unknown }>> {
+  return db
+    .select({ key: settings.key, value: settings.value })
+    .from(settings)
+    .where(eq(settings.module, MODULE));
 }
 
 export interface ZoomAdminDeps {

@@ -58,6 +58,35 @@ const CheckIcon = () => (
   </svg>
 );
 
+// Inline icons: the app ships no icon font, and a Unicode glyph may be missing from the system's fonts.
+const CopyIcon = () => (
+  <svg
+    width="14"
+    height="14"
+    viewBox="0 0 24 24"
+    fill="none"
+    stroke="currentColor"
+    strokeWidth="2"
+    aria-hidden="true"
+  >
+    <rect x="9" y="9" width="12" height="12" rx="2" />
+    <path d="M5 15V5a2 2 0 0 1 2-2h10" />
+  </svg>
+);
+const CheckIcon = () => (
+  <svg
+    width="14"
+    height="14"
+    viewBox="0 0 24 24"
+    fill="none"
+    stroke="currentColor"
+    strokeWidth="2"
+    aria-hidden="true"
+  >
+    <path d="M5 12l5 5 9-10" />
+  </svg>
+);
+
 function SecretValue({ value, label }: { value: string; label: string }) {
   const [shown, setShown] = useState(false);
   return (

@@ -29,7 +29,7 @@ export function StatusBadges({ room }: { room: Pick<VcDisplayRoom, 'hidden' | 's
         </Badge>
       )}
       {room.status === 'deleting' && (
-        <Badge variant="light" color="orange" size="sm">
+        <Badge variant="light" color="pink" size="sm">
           Being deleted
         </Badge>
       )}
@@ -66,7 +66,7 @@ export function DisplayRoomCard({
         </Group>
         <Group gap="xs">
           {hasDetails && (
-            <Button variant="subtle" size="xs" onClick={toggle} aria-expanded={open} aria-controls={panelId}>
+            <Button variant="default" size="xs" onClick={toggle} aria-expanded={open} aria-controls={panelId}>
               {open ? 'Hide details' : 'Details'}
             </Button>
           )}

@@ -1,7 +1,8 @@
 // Where rooms show on the event's pages: the event page's "Videoconference" section, and the slot beside a
 // contribution or session block (in the timetable, and on its own page).
-import { Stack, Text, Title } from '@mantine/core';
+import { Stack, Text } from '@mantine/core';
 import type { VcDisplayRoom } from '../../../contracts/vc';
+import { PageSection } from '../../events/components/page-section';
 import { CompactRoom, DisplayRoomCard, roomsOf } from './display-rooms';
 
 interface Payload {
@@ -15,10 +16,7 @@ export function VcEventSection({ payload, timezone }: { payload: Payload; timezo
   const eventRooms = rooms.filter((r) => r.target.type === 'event');
   const entryRooms = rooms.filter((r) => r.target.type !== 'event');
   return (
-    <Stack component="section" aria-labelledby="vc-section-title" gap="sm">
-      <Title order={2} id="vc-section-title" fz="h3">
-        Videoconference
-      </Title>
+    <PageSection title="Videoconference">
       {eventRooms.map((room) => (
         <DisplayRoomCard key={room.linkId} room={room} timezone={timezone} showTarget={false} />
       ))}
@@ -32,7 +30,7 @@ export function VcEventSection({ payload, timezone }: { payload: Payload; timezo
           ))}
         </>
       )}
-    </Stack>
+    </PageSection>
   );
 }
 
@@ -41,7 +39,10 @@ export function entryRooms(payload: Payload, kind: 'contribution' | 'block', id:
   return roomsOf(payload).filter((r) => r.target.type === kind && r.target.id === id);
 }
 
-/** The slot beside a contribution or block: compact in the timetable, a card on the entry's own page. */
+/**
+ * The slot beside a contribution or block: compact in the timetable, cards on the entry's own page. A
+ * contribution's page also offers its session block's room, the way in when the talk has none of its own.
+ */
 export function VcEntryRooms({
   payload,
   kind,
@@ -55,7 +56,12 @@ export function VcEntryRooms({
   placement: 'timetable' | 'page';
   timezone: string;
 }) {
-  const rooms = entryRooms(payload, kind, id);
+  const own = entryRooms(payload, kind, id);
+  const around =
+    placement === 'page' && kind === 'contribution'
+      ? roomsOf(payload).filter((r) => r.target.type === 'block')
+      : [];
+  const rooms = [...own, ...around];
   if (!rooms.length) return null;
   if (placement === 'timetable') {
     return (
@@ -67,13 +73,10 @@ export function VcEntryRooms({
     );
   }
   return (
-    <Stack component="section" aria-label="Videoconference" gap="xs">
-      <Title order={2} fz="h4">
-        Videoconference
-      </Title>
+    <PageSection title="Videoconference">
       {rooms.map((room) => (
-        <DisplayRoomCard key={room.linkId} room={room} timezone={timezone} showTarget={false} />
+        <DisplayRoomCard key={room.linkId} room={room} timezone={timezone} showTarget={!own.includes(room)} />
       ))}
-    </Stack>
+    </PageSection>
   );
 }

@@ -169,7 +169,7 @@ export function ManagedRoom({
             </Button>
           )}
           {hasDetails && (
-            <Button size="xs" variant="subtle" onClick={toggle} aria-expanded={open} aria-controls={panelId}>
+            <Button size="xs" variant="default" onClick={toggle} aria-expanded={open} aria-controls={panelId}>
               {open ? 'Hide details' : 'Details'}
             </Button>
           )}

@@ -23,7 +23,7 @@ export function ProviderChoiceModal({
             : 'These services are available. Choose the one whose existing videoconference to add:'}
         </Text>
         {providers.map((p) => (
-          <UnstyledButton key={p.name} onClick={() => onChoose(p)} aria-label={p.displayName}>
+          <UnstyledButton key={p.name} onClick={() => onChoose(p)}>
             <Paper withBorder p="sm" radius="md">
               <Group wrap="nowrap">
                 <ProviderLogo provider={p} size={32} />

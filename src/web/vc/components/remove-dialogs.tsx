@@ -67,7 +67,7 @@ export function DetachDialog({
             <Button variant="default" onClick={onClose}>
               Cancel
             </Button>
-            <Button color="red" loading={busy} onClick={() => onConfirm(Boolean(canDelete) && deleteRoom)}>
+            <Button color="red.9" loading={busy} onClick={() => onConfirm(Boolean(canDelete) && deleteRoom)}>
               Detach
             </Button>
           </Group>
@@ -109,7 +109,7 @@ export function DeleteDialog({
             <Button variant="default" onClick={onClose}>
               Cancel
             </Button>
-            <Button color="red" loading={busy} onClick={onConfirm}>
+            <Button color="red.9" loading={busy} onClick={onConfirm}>
               Delete
             </Button>
           </Group>

@@ -7,7 +7,7 @@ import { ProviderLogo } from './provider-logo';
 
 const STATUS = {
   created: { label: 'Active', color: 'green' },
-  deleting: { label: 'Being deleted', color: 'orange' },
+  deleting: { label: 'Being deleted', color: 'pink' },
   deleted: { label: 'Deleted', color: 'red' },
 } as const;
 

@@ -18,7 +18,7 @@ export function TargetText({ target, timezone }: { target: VcTarget; timezone: s
         )}
       </Text>
       {target.type === 'contribution' && target.unscheduled && (
-        <Badge color="orange" variant="light" size="sm">
+        <Badge color="grape" variant="light" size="sm">
           Not scheduled
         </Badge>
       )}

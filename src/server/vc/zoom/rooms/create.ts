@@ -44,14 +44,8 @@ export function checkPasscode(passcode: string, host: HostSettings, field: strin
   if (problems.length) throw fieldError(field, `The passcode ${problems.join(' and ')}.`);
 }
 
-/** Webinars only where the administrator allows them and the host has a webinar licence (zoom_api.md §2.4). */
-export function checkWebinar(
-  allowed: boolean,
-  host: ZoomPerson,
-  hostSettings: HostSettings,
-  field: string,
-): void {
-  if (!allowed) throw fieldError(field, 'Webinars are not offered on this server: choose a meeting.');
+/** Webinars need a webinar licence on the host (zoom_api.md §2.4). */
+function checkWebinarLicence(host: ZoomPerson, hostSettings: HostSettings, field: string): void {
   if (!hostSettings.webinar)
     throw fieldError(field, `${host.name} has no Zoom webinar licence: choose a meeting, or another host.`);
 }
@@ -102,7 +96,7 @@ export async function createZoomRoom(s: ZoomServices, args: CreateArgs): Promise
   } catch (err) {
     throw dialogError(err, f);
   }
-  if (form.meetingType === 'webinar') checkWebinar(true, host, hostSettings, `${f.form}meetingType`);
+  if (form.meetingType === 'webinar') checkWebinarLicence(host, hostSettings, `${f.form}meetingType`);
   checkPasscode(form.passcode, hostSettings, `${f.form}passcode`);
 
   const schedule = scheduleFor(target, form.meetingType, ctx.clock());

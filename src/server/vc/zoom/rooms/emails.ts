@@ -3,7 +3,6 @@
 // event's Videoconference page, whose Start fetches a fresh one.
 import { and, eq, inArray } from 'drizzle-orm';
 import { userEmails } from '../../../auth/schema';
-import type { Db } from '../../../db/client';
 import type { DbOrTx } from '../../../events';
 import type { Mailer } from '../../../mail/mailer';
 import { formatMeetingId, type ZoomRoomData } from './room-data';
@@ -13,8 +12,6 @@ export interface MailContext {
   mailer: Mailer;
   baseUrl: string;
 }
-
-type Outbox = Pick<Db, 'insert' | 'execute'>;
 
 async function primaryEmails(db: DbOrTx, userIds: number[]): Promise<Map<number, string>> {
   if (!userIds.length) return new Map();
@@ -49,7 +46,7 @@ async function send(
   if (userId === null) return undefined;
   const to = (await primaryEmails(ctx.db, [userId])).get(userId);
   if (!to) return undefined;
-  return ctx.mailer.queue(ctx.db as Outbox, {
+  return ctx.mailer.queue(ctx.db, {
     to: [to],
     subject: msg.subject,
     text: `${msg.lines.join('\n')}\n`,

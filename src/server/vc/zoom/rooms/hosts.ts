@@ -55,7 +55,7 @@ export async function requireHost(deps: LookupDeps, userId: number, field: strin
 export async function requireAlternativeHosts(
   deps: LookupDeps,
   userIds: readonly number[],
-  host: ZoomPerson,
+  host: { userId: number | null; email: string },
   field: string,
 ): Promise<ZoomPerson[]> {
   const people: ZoomPerson[] = [];

@@ -5,8 +5,9 @@
  */
 import { ZoomLinkForm, ZoomRoomForm } from '../../../../contracts/vc-zoom';
 import type { ProviderDeps, VcProvider } from '../../provider';
+import { mergeZoomSettings, storedZoomValues } from '../credentials';
 import { isZoomRoomManager, mayCreateZoomRooms } from '../permissions';
-import { readZoomProviderSettings } from '../settings';
+import { readZoomProviderSettings, readZoomRows, zoomProviderSettingsFrom } from '../settings';
 import { makeMeAlternativeHost } from './actions';
 import { createZoomRoom } from './create';
 import { zoomDisplayInfo } from './display';
@@ -33,9 +34,12 @@ export function zoomProvider(_deps: ProviderDeps): VcProvider {
     async isEnabled({ ctx }) {
       const bound = state.services;
       if (!bound) return false;
-      // Read here because the module awaits isEnabled before displayInfo, which must stay pure.
-      state.settings = await readZoomProviderSettings(ctx.db);
-      return bound.runtime.mode === 'sandbox' || (await bound.runtime.resolve()).configured;
+      // One query for settings and credentials: pages pay it once per provider. The settings are kept for
+      // displayInfo, which must stay pure and which the module calls only after awaiting isEnabled.
+      const rows = await readZoomRows(ctx.db);
+      state.settings = zoomProviderSettingsFrom(rows);
+      if (bound.runtime.mode === 'sandbox') return true;
+      return mergeZoomSettings(bound.config, storedZoomValues(rows)).configured;
     },
     canCreate: async ({ user, ctx }) => mayCreateZoomRooms(user, await readZoomProviderSettings(ctx.db)),
     isServiceManager: async ({ user, ctx }) =>

@@ -70,10 +70,12 @@ export function noFixedTimeType(kind: ZoomMeetingType): 3 | 6 {
   return kind === 'webinar' ? 6 : 3;
 }
 
-/** The host and alternative hosts as the module's host keys (SQL filters "My rooms" and host rights). */
+/**
+ * The module's host keys: the host only. Host keys give the right to edit and delete the room, which Indico
+ * gives the Zoom host alone (vc_zoom.md §9); alternative hosts may start the meeting, nothing more.
+ */
 export function zoomHostKeys(data: ZoomRoomData): string[] {
-  const ids = [data.hostUserId, ...data.alternativeHostIds].filter((id): id is number => id !== null);
-  return [...new Set(ids)].map((id) => `user:${id}`);
+  return data.hostUserId === null ? [] : [userHostKey(data.hostUserId)];
 }
 
 export function userHostKey(userId: number): string {

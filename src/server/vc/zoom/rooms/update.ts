@@ -133,12 +133,7 @@ export async function updateZoomRoom(s: ZoomServices, args: UpdateArgs): Promise
       patch.schedule_for = newHost.email;
     }
     if (newHost || !sameList(wanted.alternativeHostIds, before.alternativeHostIds)) {
-      const host = newHost ?? {
-        userId: before.hostUserId ?? -1,
-        name: before.hostName,
-        email: before.hostEmail,
-        zoomUser: { id: '', email: before.hostEmail },
-      };
+      const host = newHost ?? { userId: before.hostUserId, email: before.hostEmail };
       const people = await requireAlternativeHosts(
         lookup,
         wanted.alternativeHostIds,

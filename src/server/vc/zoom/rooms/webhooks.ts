@@ -5,7 +5,6 @@
  */
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { changedFields } from '../../../events';
-import { toProviderRoom } from '../../context';
 import { roomLog, writeVcLog } from '../../log';
 import { linkCountSql } from '../../manage-read';
 import type { VcProvider } from '../../provider';
@@ -13,7 +12,7 @@ import { markRoomGone, storedKeys } from '../../room-writes';
 import { vcRoomLinks, vcRooms } from '../../schema';
 import type { ZoomWebhookContext, ZoomWebhookEvent, ZoomWebhookHandler } from '../webhook-dispatcher';
 import { refreshZoomRoom } from './refresh-delete';
-import { ZOOM_PROVIDER, type ZoomRoomData } from './room-data';
+import { ZOOM_PROVIDER, ZoomRoomData } from './room-data';
 import type { ZoomServices } from './services';
 
 /** Rooms of this meeting id that are in use (not deleted, not being deleted by us: Indico #323's race). */
@@ -39,12 +38,10 @@ async function refreshRooms(
   ctx: ZoomWebhookContext,
 ) {
   for (const { room: row, totalLinks } of await roomsOf(s, event)) {
-    const room = toProviderRoom(provider, row, totalLinks);
-    if (!room) continue;
-    const result = await refreshZoomRoom(s, {
-      room: { ...room, data: room.data as ZoomRoomData },
-      ctx: { db: ctx.db, clock: ctx.clock, log: ctx.log },
-    });
+    const data = ZoomRoomData.safeParse(row.data);
+    if (!data.success) continue;
+    const room = { ...row, data: data.data, linkCount: totalLinks };
+    const result = await refreshZoomRoom(s, { room, ctx: { db: ctx.db, clock: ctx.clock, log: ctx.log } });
     if (result.status === 'gone') {
       await markRoomGone(s.vc, provider, row.id, null);
       continue;
