@@ -41,23 +41,6 @@ export function DetailActions({ details, size = 'sm' }: { details: VcDetails; si
   ));
 }
 
-// Drawn here: the ⧉ character is missing from common system fonts and showed as an empty box.
-const CopyIcon = () => (
-  <svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true" fill="none" stroke="currentColor">
-    <rect x="5.5" y="5.5" width="8" height="8" rx="1.5" strokeWidth="1.5" />
-    <path
-      d="M10.5 3.5v-.5a1.5 1.5 0 0 0-1.5-1.5H4A1.5 1.5 0 0 0 2.5 3v5A1.5 1.5 0 0 0 4 9.5h.5"
-      strokeWidth="1.5"
-    />
-  </svg>
-);
-
-const CheckIcon = () => (
-  <svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true" fill="none" stroke="currentColor">
-    <path d="M3 8.5l3 3 7-7" strokeWidth="1.8" strokeLinecap="round" strokeLinejoin="round" />
-  </svg>
-);
-
 // Inline icons: the app ships no icon font, and a Unicode glyph may be missing from the system's fonts.
 const CopyIcon = () => (
   <svg
