@@ -46,7 +46,7 @@ async function choose(page: Page, button: 'Create' | 'Add existing'): Promise<vo
   const choice = page.getByRole('dialog', { name: 'Choose a videoconference service' });
   const form = page.getByRole('dialog', { name: /Zoom videoconference$/ });
   await Promise.race([choice.waitFor(), form.waitFor()]);
-  if (await choice.isVisible()) await choice.getByRole('button', { name: 'Zoom', exact: true }).click();
+  if (await choice.isVisible()) await choice.getByRole('button', { name: /^Zoom/ }).click();
 }
 
 /** The value of a row of a room's connection details. */
