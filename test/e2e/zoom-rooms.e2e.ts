@@ -5,7 +5,7 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { baseUrl, checkA11y, describeE2E, e2eTest, saveScreenshot } from './support/browser';
-import { loginAsAdmin, makeEvent } from './vc-helpers';
+import { apiCall, loginAsAdmin, makeEvent } from './vc-helpers';
 import { addManager, createUser, logInAs, type Person } from './zoom-rooms-helpers';
 
 const GRACE: Person = {
@@ -24,6 +24,7 @@ const LINUS: Person = {
   password: 'chemical bond 1954',
 };
 
+const ZOOM_SETTINGS = '/api/admin/vc/zoom/settings';
 const WORKSHOP = 'Zoom detector workshop';
 const SEMINAR = 'Zoom computing seminar';
 const shared = { workshop: 0, seminar: 0, seminarTalk: 0, joinPath: '', meetingId: '' };
@@ -329,5 +330,39 @@ describeE2E('Zoom meetings, as the user documentation describes them', () => {
     await openManagePage(page, shared.workshop);
     await roomItem(page).waitFor();
     expect(await roomItem(page).getByText('Also used in').count()).toBe(0);
+  });
+
+  e2eTest('with webinars allowed, an organiser creates a webinar, marked as such', async ({ page }) => {
+    await page.goto('/');
+    await loginAsAdmin(page);
+    const admin = await apiCall<{ settings: Record<string, unknown> }>(page, 'GET', ZOOM_SETTINGS);
+    await apiCall(page, 'PUT', ZOOM_SETTINGS, { ...admin.settings, allowWebinars: true });
+    try {
+      await openManagePage(page, shared.seminar);
+      await choose(page, 'Create');
+      const dialog = page.getByRole('dialog', { name: 'Create Zoom videoconference' });
+      await dialog.getByRole('textbox', { name: 'Name' }).fill('Zoom computing lecture');
+      await dialog.getByRole('radio', { name: 'Webinar' }).check();
+      await dialog.getByRole('button', { name: 'Advanced settings' }).click();
+      // Webinars have no waiting room, and their attendees always join muted.
+      await dialog.getByText('Webinar attendees always join muted, with their video off.').waitFor();
+      expect(await dialog.getByRole('switch', { name: /^Waiting room/ }).count()).toBe(0);
+      await checkA11y(page, 'the Zoom create dialog for a webinar');
+      await dialog.getByRole('button', { name: 'Save' }).click();
+      await dialog.waitFor({ state: 'hidden' });
+      const webinar = roomItem(page, 'Zoom computing lecture');
+      await webinar.getByText('Webinar', { exact: true }).waitFor();
+      await webinar.getByRole('button', { name: 'Details' }).click();
+      await detail(webinar, 'Webinar ID').waitFor();
+      await checkA11y(page, 'a webinar in the management list');
+      // Its type is fixed once it exists.
+      await webinar.getByRole('button', { name: 'Edit', exact: true }).click();
+      const edit = page.getByRole('dialog', { name: 'Edit Zoom videoconference' });
+      await edit.getByText(/^Fixed once the meeting exists/).waitFor();
+      expect(await edit.getByRole('radio', { name: 'Meeting' }).isDisabled()).toBe(true);
+      await edit.getByRole('button', { name: 'Cancel' }).click();
+    } finally {
+      await apiCall(page, 'PUT', ZOOM_SETTINGS, admin.settings);
+    }
   });
 });
