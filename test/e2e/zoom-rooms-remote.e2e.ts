@@ -87,6 +87,7 @@ describeE2E('Zoom meetings, where Zoom has its say', () => {
       await visitorPage.goto(`/event/${event.id}`);
       await visitorPage.getByRole('heading', { level: 1, name: TITLE }).waitFor();
       expect(await visitorPage.getByRole('region', { name: 'Videoconference' }).count()).toBe(0);
+      await checkA11y(visitorPage, 'the event page after its meeting was deleted on Zoom');
       await visitor.close();
 
       // Detach: nothing is left to delete on Zoom.

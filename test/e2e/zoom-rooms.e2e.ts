@@ -176,6 +176,7 @@ describeE2E('Zoom meetings, as the user documentation describes them', () => {
       await anonymous.goto(shared.joinPath);
       expect(anonymous.url()).toMatch(new RegExp(`/zoom-sandbox/j/${shared.meetingId}$`));
       await anonymous.getByRole('heading', { name: 'Enter the meeting passcode' }).waitFor();
+      await checkA11y(anonymous, 'the sandbox passcode page');
       await anonymous.context().close();
 
       const participant = await newPage(browser);
@@ -290,6 +291,7 @@ describeE2E('Zoom meetings, as the user documentation describes them', () => {
     const start = await room.getByRole('link', { name: 'Start the meeting' }).getAttribute('href');
     await page.goto(start ?? '/');
     await page.getByRole('heading', { name: `Host “${WORKSHOP}”` }).waitFor();
+    await checkA11y(page, 'the sandbox host page');
     await page.getByRole('button', { name: 'Start meeting' }).click();
     await page.getByText('The meeting has started.').waitFor();
     await openManagePage(page, shared.workshop);
@@ -324,6 +326,7 @@ describeE2E('Zoom meetings, as the user documentation describes them', () => {
     const detach = page.getByRole('dialog', { name: 'Detach videoconference' });
     await detach.getByText('It stays in use in:').waitFor();
     await detach.getByRole('listitem').filter({ hasText: WORKSHOP }).waitFor();
+    await checkA11y(page, 'the detach dialog');
     await detach.getByRole('button', { name: 'Detach' }).click();
     await detach.waitFor({ state: 'hidden' });
     await page.getByText('No videoconference yet').waitFor();
