@@ -49,7 +49,12 @@ async function toApiError(res: Response): Promise<ApiError> {
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
-async function send(method: Method, path: string, body: unknown, csrf: string | undefined): Promise<Response> {
+async function send(
+  method: Method,
+  path: string,
+  body: unknown,
+  csrf: string | undefined,
+): Promise<Response> {
   try {
     return await fetch(path, {
       method,
