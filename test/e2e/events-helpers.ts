@@ -38,11 +38,15 @@ export async function apiCall<T>(
   body?: unknown,
 ): Promise<T> {
   const context = page.context();
-  const res = await context.request.fetch(path, {
-    method,
-    headers: method === 'GET' ? {} : { 'x-csrf-token': await csrf(context) },
-    ...(body !== undefined ? { data: body } : {}),
-  });
+  const send = async () =>
+    context.request.fetch(path, {
+      method,
+      headers: method === 'GET' ? {} : { 'x-csrf-token': await csrf(context) },
+      ...(body !== undefined ? { data: body } : {}),
+    });
+  let res = await send();
+  // The page's own first requests may still be replacing the CSRF cookie (each gets a fresh one): retry once.
+  if (res.status() === 403 && (await res.text()).includes('"reason":"csrf"')) res = await send();
   if (!res.ok()) throw new Error(`${method} ${path}: ${res.status()} ${await res.text()}`);
   return (res.status() === 204 ? undefined : await res.json()) as T;
 }

@@ -1,30 +1,10 @@
 // Set-up for the videoconference e2e test: the administrator and the events are made through the API (with
 // the page's cookies and CSRF token, as the web client sends them); the test drives the UI for the rooms.
 import type { Page } from 'playwright-core';
+import { apiCall } from './events-helpers';
 import { E2E_ADMIN, ensureAdmin } from './support/accounts';
 
-async function csrf(page: Page): Promise<string> {
-  const context = page.context();
-  const find = async () => (await context.cookies()).find((c) => c.name === 'convene_csrf')?.value;
-  const token = (await find()) ?? (await context.request.get('/api/auth/session').then(find));
-  if (!token) throw new Error('the server handed out no CSRF cookie');
-  return token;
-}
-
-export async function apiCall<T>(
-  page: Page,
-  method: 'GET' | 'POST' | 'PUT' | 'PATCH',
-  path: string,
-  body?: unknown,
-): Promise<T> {
-  const res = await page.context().request.fetch(path, {
-    method,
-    headers: method === 'GET' ? {} : { 'x-csrf-token': await csrf(page) },
-    ...(body !== undefined ? { data: body } : {}),
-  });
-  if (!res.ok()) throw new Error(`${method} ${path}: ${res.status()} ${await res.text()}`);
-  return (await res.json()) as T;
-}
+export { apiCall };
 
 /** Logs the page in as the administrator (through the API: this test is not about logging in). */
 export async function loginAsAdmin(page: Page): Promise<void> {

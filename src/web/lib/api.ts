@@ -49,20 +49,20 @@ async function toApiError(res: Response): Promise<ApiError> {
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
-export async function apiRequest<T>(method: Method, path: string, body?: unknown): Promise<T> {
-  const unsafe = method !== 'GET';
-  // The server hands out the CSRF cookie with any API answer; the session query normally got it already.
-  if (unsafe && !readCookie(CSRF_COOKIE)) await fetch('/api/auth/session', { credentials: 'same-origin' });
-  const csrf = readCookie(CSRF_COOKIE);
-  let res: Response;
+async function send(
+  method: Method,
+  path: string,
+  body: unknown,
+  csrf: string | undefined,
+): Promise<Response> {
   try {
-    res = await fetch(path, {
+    return await fetch(path, {
       method,
       credentials: 'same-origin',
       headers: {
         accept: 'application/json',
         ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
-        ...(unsafe && csrf ? { [CSRF_HEADER]: csrf } : {}),
+        ...(method !== 'GET' && csrf ? { [CSRF_HEADER]: csrf } : {}),
       },
       ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
     });
@@ -71,6 +71,26 @@ export async function apiRequest<T>(method: Method, path: string, body?: unknown
       code: 'NETWORK',
       message: 'The server cannot be reached. Check your connection and try again.',
     });
+  }
+}
+
+async function isCsrfRefusal(res: Response): Promise<boolean> {
+  const body: unknown = await res
+    .clone()
+    .json()
+    .catch(() => undefined);
+  return isErrorBody(body) && body.error.details?.reason === 'csrf';
+}
+
+export async function apiRequest<T>(method: Method, path: string, body?: unknown): Promise<T> {
+  const unsafe = method !== 'GET';
+  // The server hands out the CSRF cookie with any API answer; the session query normally got it already.
+  if (unsafe && !readCookie(CSRF_COOKIE)) await fetch('/api/auth/session', { credentials: 'same-origin' });
+  let res = await send(method, path, body, readCookie(CSRF_COOKIE));
+  // A first visit's parallel requests each receive a fresh CSRF cookie, so the one read just before sending
+  // can be replaced in flight; the server then refuses with reason "csrf": send once more with the cookie now set.
+  if (unsafe && res.status === 403 && (await isCsrfRefusal(res))) {
+    res = await send(method, path, body, readCookie(CSRF_COOKIE));
   }
   if (!res.ok) throw await toApiError(res);
   if (res.status === 204) return undefined as T;

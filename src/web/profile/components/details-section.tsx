@@ -4,9 +4,9 @@ import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { type Profile, UpdateProfileRequest } from '../../../contracts/auth';
 import { FormError } from '../../components/form-error';
+import { Section } from '../../components/section';
 import { applyApiError, zodValidate } from '../../lib/forms';
 import { useUpdateProfile } from '../api/update-profile';
-import { Section } from './section';
 
 export function DetailsSection({ profile }: { profile: Profile }) {
   const update = useUpdateProfile();

@@ -5,12 +5,12 @@ import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { AddEmailRequest, type Profile, type ProfileEmail } from '../../../contracts/auth';
 import { FormError } from '../../components/form-error';
+import { Section } from '../../components/section';
 import { errorMessage } from '../../lib/api';
 import { applyApiError, zodValidate } from '../../lib/forms';
 import { useAddEmail } from '../api/add-email';
 import { useMakeEmailPrimary } from '../api/make-email-primary';
 import { useRemoveEmail } from '../api/remove-email';
-import { Section } from './section';
 
 function EmailRow({ email }: { email: ProfileEmail }) {
   const makePrimary = useMakeEmailPrimary();

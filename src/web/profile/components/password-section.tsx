@@ -4,9 +4,9 @@ import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { ChangePasswordRequest, PASSWORD_MIN_LENGTH } from '../../../contracts/auth';
 import { FormError } from '../../components/form-error';
+import { Section } from '../../components/section';
 import { applyApiError, zodValidate } from '../../lib/forms';
 import { useChangePassword } from '../api/change-password';
-import { Section } from './section';
 
 export function PasswordSection() {
   const change = useChangePassword();

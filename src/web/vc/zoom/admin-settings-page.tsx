@@ -19,6 +19,7 @@ import { useState } from 'react';
 import { ZOOM_PASSCODE_LENGTH, type ZoomAdminSettings } from '../../../contracts/vc-zoom';
 import { ErrorState } from '../../app/routes/error-page';
 import { FormError } from '../../components/form-error';
+import { Section as SettingsSection } from '../../components/section';
 import { usePageTitle } from '../../lib/use-page-title';
 import { useZoomSettings } from './api/get-zoom-settings';
 import { useUpdateZoomSettings } from './api/update-zoom-settings';
@@ -31,7 +32,6 @@ import {
   type ZoomSettingsForm,
 } from './components/form-values';
 import { Notice } from './components/notice';
-import { SettingsSection } from './components/settings-section';
 import { UserPicker } from './components/user-picker';
 
 /** Administration → Videoconference · Zoom: credentials, who may use Zoom, user lookup, meeting defaults. */

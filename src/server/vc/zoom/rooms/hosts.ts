@@ -94,7 +94,7 @@ export interface LocalPerson {
 }
 
 /**
- * Convene users for Zoom e-mails (lower-cased keys): any of a user's e-mails matches; with
+ * Convene users for Zoom e-mails (lower-cased keys), matching every e-mail of a user; with
  * username_at_domain, `<local part of the primary e-mail>@<enterprise domain>` matches too.
  */
 export async function peopleByZoomEmail(

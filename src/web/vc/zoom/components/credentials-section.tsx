@@ -7,10 +7,10 @@ import type {
   ZoomCredentialKey,
 } from '../../../../contracts/vc-zoom';
 import { FormError } from '../../../components/form-error';
+import { Section as SettingsSection } from '../../../components/section';
 import { useTestZoomConnection } from '../api/test-zoom-connection';
 import { ConnectionResult } from './connection-result';
 import { connectionTestFrom, showApiError, type ZoomSettingsForm } from './form-values';
-import { SettingsSection } from './settings-section';
 
 const LABELS: Record<ZoomCredentialKey, string> = {
   accountId: 'Account ID',

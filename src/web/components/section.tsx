@@ -1,14 +1,14 @@
 import { Paper, Stack, Text, Title } from '@mantine/core';
 import { useId } from 'react';
 
-/** A titled card of the profile page, labelled by its heading for screen readers. */
+/** A titled card of a page of settings, labelled by its heading for screen readers. */
 export function Section({
   title,
   description,
   children,
 }: {
   title: string;
-  description?: string;
+  description?: React.ReactNode;
   children: React.ReactNode;
 }) {
   const id = useId();
