@@ -4,7 +4,7 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { useMemo, useState } from 'react';
 import type { UserSummary } from '../../../contracts/auth';
 import type { UserRef } from '../../../contracts/events';
-import { useUserSearch } from '../api/search-users';
+import { USER_SEARCH_MIN, useUserSearch } from '../../auth/api/search-users';
 
 const label = (u: Pick<UserRef, 'name' | 'email'>) => (u.email ? `${u.name} (${u.email})` : u.name);
 

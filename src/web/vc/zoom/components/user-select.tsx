@@ -2,7 +2,7 @@ import { type ComboboxItem, Group, Select, Text } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useMemo, useState } from 'react';
 import type { UserSummary } from '../../../../contracts/auth';
-import { USER_SEARCH_MIN, useUserSearch } from '../api/search-users';
+import { USER_SEARCH_MIN, useUserSearch } from '../../../auth/api/search-users';
 
 /**
  * One user chosen by name or e-mail (GET /api/users/search), the single counterpart of UserPicker.
