@@ -17,7 +17,7 @@ function useSearch() {
   const typed = search.trim();
   const nothingFound = !typed
     ? undefined
-    : typed.length < 2
+    : typed.length < USER_SEARCH_MIN
       ? 'Type two letters of a name or e-mail'
       : results.isFetching
         ? 'Searching…'
