@@ -25,12 +25,12 @@ export function migrationsFolder(): string {
  * Applies pending SQL migrations, then the job queue's own schema (graphile-worker migrates itself);
  * instances starting together queue on an advisory lock.
  */
-export async function runMigrations(pool: pg.Pool): Promise<void> {
+export async function runMigrations(pool: pg.Pool, folder = migrationsFolder()): Promise<void> {
   const client = await pool.connect();
   try {
     await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
     try {
-      await migrate(drizzle(client, { casing: 'snake_case' }), { migrationsFolder: migrationsFolder() });
+      await migrate(drizzle(client, { casing: 'snake_case' }), { migrationsFolder: folder });
       await runJobQueueMigrations({ pgPool: pool, logger: silentJobLogger });
     } finally {
       await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]);
@@ -115,7 +115,7 @@ export async function openDatabase(opts: OpenDatabaseOptions): Promise<Database>
   return { pool, db: makeDb(pool), embedded, close };
 }
 
-async function createDatabaseIfMissing(conn: pg.ClientConfig, name: string): Promise<void> {
+export async function createDatabaseIfMissing(conn: pg.ClientConfig, name: string): Promise<void> {
   const admin = new pg.Client({ ...conn, database: 'postgres' });
   await admin.connect();
   try {
