@@ -17,6 +17,10 @@ Restore it with: npm run restore -- <file>`;
 const say = (line: string): void => {
   process.stderr.write(`backup: ${line}\n`);
 };
+/** Table by table on a terminal; from cron, only the outcome (cron mails whatever a job prints). */
+const progress = (line: string): void => {
+  if (process.stderr.isTTY) say(line);
+};
 
 async function main(argv: string[]): Promise<number> {
   const file = argv[0];
@@ -38,7 +42,7 @@ async function main(argv: string[]): Promise<number> {
       const client = await target.pool.connect();
       try {
         const out = path.resolve(file);
-        const r = await writeBackup(client, out, { conveneVersion: conveneVersion(), progress: say });
+        const r = await writeBackup(client, out, { conveneVersion: conveneVersion(), progress });
         say(
           `wrote ${out}: ${r.tables} tables, ${r.rows} rows, ${(r.bytes / 1024).toFixed(0)} KiB in ${((Date.now() - t0) / 1000).toFixed(1)} s`,
         );

@@ -17,6 +17,10 @@ anything is written. Newer migrations run over the restored data, as at an upgra
 const say = (line: string): void => {
   process.stderr.write(`restore: ${line}\n`);
 };
+/** Table by table on a terminal; from cron, only the outcome (cron mails whatever a job prints). */
+const progress = (line: string): void => {
+  if (process.stderr.isTTY) say(line);
+};
 
 async function main(argv: string[]): Promise<number> {
   const replace = argv.some((a) => a === '--replace' || a === '--force');
@@ -39,7 +43,7 @@ async function main(argv: string[]): Promise<number> {
         throw new BackupError('Convene is running on this embedded database: stop it, then restore');
       say(`restoring into ${target.describe}`);
       const t0 = Date.now();
-      const r = await restoreBackup(target.pool, path.resolve(file), { replace, progress: say });
+      const r = await restoreBackup(target.pool, path.resolve(file), { replace, progress });
       say(`restored ${r.rows} rows in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
     } finally {
       await target.close();

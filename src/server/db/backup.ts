@@ -165,9 +165,14 @@ export async function writeBackup(
           copyTo(`COPY ${table.name} (${table.columns.map(q).join(', ')}) TO STDOUT`),
         );
         let rows = 0;
+        let reported = 0;
         for await (const chunk of stream as AsyncIterable<Buffer>) {
           for (const byte of chunk) if (byte === 10) rows++;
           await write(chunk);
+          if (rows - reported >= 100_000) {
+            reported = rows;
+            await progress(`${table.name}: ${rows} rows…`);
+          }
         }
         await write('\\.\n');
         total += rows;
