@@ -1,7 +1,7 @@
 // Backup and restore (src/server/db/backup.ts): a world backed up while the server serves requests comes
 // back row for row in a fresh embedded database and in a database on the run's PostgreSQL server; damaged
 // files are refused before anything is written.
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -199,6 +199,23 @@ describe('backup and restore', () => {
       await expect(restoreBackup(pool, file)).rejects.toThrow(/already holds data.*--replace/);
       await restoreBackup(pool, file, { replace: true });
       expect(await readAll(conn, header.tables)).toEqual(before);
+    } finally {
+      await pool.end();
+    }
+  });
+
+  it('refuses a file whose checksum was recomputed around a table name that is not a plain name', async () => {
+    const text = zlib.gunzipSync(fs.readFileSync(file)).toString('utf8');
+    const body = text
+      .slice(0, text.lastIndexOf('{"end":'))
+      .replaceAll('public.settings', 'public.settings; DROP TABLE users');
+    const sha256 = createHash('sha256').update(body).digest('hex');
+    const crafted = path.join(dir, 'crafted.gz');
+    fs.writeFileSync(crafted, zlib.gzipSync(`${body}${JSON.stringify({ end: true, sha256 })}\n`));
+    const { pool } = await emptyDatabase();
+    try {
+      await expect(restoreBackup(pool, crafted)).rejects.toThrow(/is not a table name/);
+      expect(await tableCount(pool)).toBe(0);
     } finally {
       await pool.end();
     }

@@ -26,6 +26,8 @@ export const BACKUP_FORMAT_VERSION = 1;
 const SCHEMAS = ['public', 'graphile_worker'];
 /** Bookkeeping of the schema's version: restore recreates it by running the migrations. */
 const SKIPPED = new Set(['graphile_worker.migrations']);
+/** A schema-qualified table name as quote_ident leaves a plain one. */
+const TABLE_NAME = /^[a-z_][a-z0-9_$]*\.[a-z_][a-z0-9_$]*$/;
 
 export class BackupError extends Error {
   override name = 'BackupError';
@@ -286,10 +288,19 @@ export async function verifyBackup(
   for await (const section of readSections(file, verified)) {
     if (section.kind === 'header') {
       header = section.header;
-      for (const t of header.tables) known.add(t.name);
+      for (const t of header.tables) {
+        // Names go into SQL: a file is only a file (its checksum proves no author), so only plain names pass.
+        if (
+          !TABLE_NAME.test(t.name) ||
+          !Array.isArray(t.columns) ||
+          t.columns.some((c) => typeof c !== 'string')
+        )
+          throw new BackupError(`the file is damaged: ${JSON.stringify(t.name)} is not a table name`);
+        known.add(t.name);
+      }
     } else if (section.kind === 'table') {
-      if (!known.has(section.name))
-        throw new BackupError(`the file is damaged: unknown table ${section.name}`);
+      if (!known.delete(section.name))
+        throw new BackupError(`the file is damaged: unexpected table ${JSON.stringify(section.name)}`);
       let n = 0;
       for await (const _ of section.lines) n++;
       rows += n;
@@ -297,6 +308,7 @@ export async function verifyBackup(
     }
   }
   if (!verified.ok || !header) throw new BackupError('the file is truncated: its end marker is missing');
+  if (known.size > 0) throw new BackupError(`the file is damaged: ${[...known].join(', ')} missing`);
   return { header, rows };
 }
 
