@@ -14,6 +14,9 @@ Writes a backup of all of Convene's data (DATABASE_URL, or the embedded database
 one consistent snapshot, gzip-compressed, with the schema version and a checksum. Safe while Convene runs.
 Restore it with: npm run restore -- <file>`;
 
+/** npm runs scripts in the project's folder: a relative <file> is meant from where npm was called. */
+const fromCallerDir = (file: string) => path.resolve(process.env.INIT_CWD ?? process.cwd(), file);
+
 const say = (line: string): void => {
   process.stderr.write(`backup: ${line}\n`);
 };
@@ -41,7 +44,7 @@ async function main(argv: string[]): Promise<number> {
       const t0 = Date.now();
       const client = await target.pool.connect();
       try {
-        const out = path.resolve(file);
+        const out = fromCallerDir(file);
         const r = await writeBackup(client, out, { conveneVersion: conveneVersion(), progress });
         say(
           `wrote ${out}: ${r.tables} tables, ${r.rows} rows, ${(r.bytes / 1024).toFixed(0)} KiB in ${((Date.now() - t0) / 1000).toFixed(1)} s`,

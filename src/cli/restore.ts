@@ -14,6 +14,9 @@ Loads a backup made by "npm run backup" into DATABASE_URL, or into the embedded 
 is given: then everything it holds is deleted first. A damaged, truncated or altered file is refused before
 anything is written. Newer migrations run over the restored data, as at an upgrade.`;
 
+/** npm runs scripts in the project's folder: a relative <file> is meant from where npm was called. */
+const fromCallerDir = (file: string) => path.resolve(process.env.INIT_CWD ?? process.cwd(), file);
+
 const say = (line: string): void => {
   process.stderr.write(`restore: ${line}\n`);
 };
@@ -43,7 +46,7 @@ async function main(argv: string[]): Promise<number> {
         throw new BackupError('Convene is running on this embedded database: stop it, then restore');
       say(`restoring into ${target.describe}`);
       const t0 = Date.now();
-      const r = await restoreBackup(target.pool, path.resolve(file), { replace, progress });
+      const r = await restoreBackup(target.pool, fromCallerDir(file), { replace, progress });
       say(`restored ${r.rows} rows in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
     } finally {
       await target.close();
