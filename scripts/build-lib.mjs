@@ -7,7 +7,14 @@ export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
 
 export const parts = {
   server: {
-    inputs: ['src/server', 'src/contracts', 'src/zoom-sandbox', 'package.json', 'scripts/build.mjs'],
+    inputs: [
+      'src/server',
+      'src/cli',
+      'src/contracts',
+      'src/zoom-sandbox',
+      'package.json',
+      'scripts/build.mjs',
+    ],
     stamp: 'dist/server/.stamp',
   },
   web: {
@@ -50,4 +57,45 @@ export function writeStamp(part) {
   const file = path.join(root, parts[part].stamp);
   fs.mkdirSync(path.dirname(file), { recursive: true });
   fs.writeFileSync(file, `${new Date().toISOString()}\n`);
+}
+
+/**
+ * Production mode never builds: NODE_ENV=production, or an install without dev dependencies (no esbuild,
+ * e.g. after `npm ci --omit=dev` or `npm prune --omit=dev`).
+ */
+export function isProduction() {
+  if (process.env.NODE_ENV === 'production') return true;
+  return !fs.existsSync(path.join(root, 'node_modules', 'esbuild', 'package.json'));
+}
+
+const output = { server: 'dist/server/main.js', web: 'dist/web/index.html' };
+
+/**
+ * Builds the parts that are missing or stale (development), or checks that they are there (production),
+ * exiting with what to do when they are not. `say` reports on stderr.
+ */
+export async function ensureBuilt(wanted, say = (m) => process.stderr.write(`convene: ${m}\n`)) {
+  const present = (part) => fs.existsSync(path.join(root, output[part]));
+  const stale = wanted.filter((part) => isStale(part));
+  if (isProduction()) {
+    const missing = wanted.filter((part) => !present(part));
+    if (missing.length > 0) {
+      say(
+        `the build is missing (${missing.map((p) => output[p]).join(', ')}), and production mode never builds ` +
+          `(${process.env.NODE_ENV === 'production' ? 'NODE_ENV=production' : 'no dev dependencies installed'}). ` +
+          'Build before removing the dev dependencies: npm ci && npm run build && npm prune --omit=dev',
+      );
+      process.exit(1);
+    }
+    if (stale.length > 0)
+      say(`the build in dist/ is older than the sources: run "npm run build" to update it`);
+    return;
+  }
+  if (stale.length === 0) return;
+  const { buildServer, buildWeb } = await import('./build.mjs');
+  const t0 = Date.now();
+  say(`building ${stale.map((p) => (p === 'web' ? 'web client' : 'server')).join(' and ')}…`);
+  if (stale.includes('server')) await buildServer();
+  if (stale.includes('web')) buildWeb();
+  say(`built in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 }

@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// Builds the server (one ESM bundle of our code; packages stay in node_modules) and the web client.
+// Builds the server and the command-line tools (ESM bundles of our code; packages stay in node_modules)
+// and the web client.
 // `node scripts/build.mjs [server|web]` builds one part; no argument builds both.
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
@@ -9,8 +10,16 @@ import { root, writeStamp } from './build-lib.mjs';
 export async function buildServer() {
   await build({
     absWorkingDir: root,
-    entryPoints: { main: 'src/server/main.ts' },
-    outdir: 'dist/server',
+    // Every entry a production install runs, so that none needs tsx (a dev dependency).
+    entryPoints: {
+      'server/main': 'src/server/main.ts',
+      'cli/zoom': 'src/cli/zoom.ts',
+      'cli/migrate': 'src/cli/migrate.ts',
+      'cli/backup': 'src/cli/backup.ts',
+      'cli/restore': 'src/cli/restore.ts',
+      'cli/zoom-sandbox': 'src/zoom-sandbox/cli.ts',
+    },
+    outdir: 'dist',
     bundle: true,
     platform: 'node',
     format: 'esm',

@@ -1,20 +1,9 @@
 #!/usr/bin/env node
-// `npm start`: builds what is missing or stale, then runs the compiled server in this same process.
-import fs from 'node:fs';
+// `npm start`: builds what is missing or stale (never in production mode: see build-lib.mjs), then runs
+// the compiled server in this same process.
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { isStale, root } from './build-lib.mjs';
+import { ensureBuilt, root } from './build-lib.mjs';
 
-const needServer = isStale('server');
-const needWeb = fs.existsSync(path.join(root, 'vite.config.ts')) && isStale('web');
-if (needServer || needWeb) {
-  const { buildServer, buildWeb } = await import('./build.mjs');
-  const t0 = Date.now();
-  process.stderr.write(
-    `convene: building ${[needServer && 'server', needWeb && 'web client'].filter(Boolean).join(' and ')}…\n`,
-  );
-  if (needServer) await buildServer();
-  if (needWeb) buildWeb();
-  process.stderr.write(`convene: built in ${((Date.now() - t0) / 1000).toFixed(1)} s\n`);
-}
+await ensureBuilt(['server', 'web']);
 await import(pathToFileURL(path.join(root, 'dist', 'server', 'main.js')).href);

@@ -153,8 +153,6 @@ export type ZoomCredentialState = z.infer<typeof ZoomCredentialState>;
 
 export const ZoomAdminSettings = z.object({
   mode: ZoomStatus.shape.mode,
-  /** The sandbox is in use although credentials are now configured: a restart switches to Zoom. */
-  restartNeeded: z.boolean(),
   credentials: z.object({
     accountId: ZoomCredentialState,
     clientId: ZoomCredentialState,

@@ -7,6 +7,8 @@ import { EmbeddedPostgresError } from './db/embedded-postgres';
 import { makeDeps } from './deps';
 import { startJobRunner } from './jobs/jobs';
 import { loggerOptions } from './logger';
+import { conveneVersion } from './paths';
+import { zoomRuntimeOf } from './vc/zoom';
 
 /** Start-up failures the user can fix are reported in one line, without a stack trace. */
 function fail(message: string): never {
@@ -59,7 +61,14 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => void shutdown('SIGINT'));
 
   try {
-    await app.listen({ port: config.port, host: config.host });
+    // Fastify logs a line per address; the one line below says where Convene is, and in which mode.
+    const level = app.log.level;
+    app.log.level = 'warn';
+    try {
+      await app.listen({ port: config.port, host: config.host });
+    } finally {
+      app.log.level = level;
+    }
   } catch (err) {
     await runner.stop();
     await database.close();
@@ -70,12 +79,14 @@ async function main(): Promise<void> {
       fail(`PORT ${config.port} needs privileges this user lacks: choose a port above 1023`);
     throw err;
   }
+  const where = config.databaseUrl
+    ? 'PostgreSQL server (DATABASE_URL)'
+    : `embedded PostgreSQL (${config.dataDir}/db)`;
+  const zoom = (await zoomRuntimeOf(app).current()).mode === 'zoom' ? 'Zoom' : 'Zoom sandbox';
+  const version = conveneVersion();
   app.log.info(
-    {
-      url: config.baseUrl,
-      database: config.databaseUrl ? 'DATABASE_URL' : `embedded (${config.dataDir}/db)`,
-    },
-    'Convene is ready',
+    { version, url: config.baseUrl, database: where, zoom },
+    `Convene ${version} ready at ${config.baseUrl} · ${where} · ${zoom}`,
   );
 }
 

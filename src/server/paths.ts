@@ -21,3 +21,11 @@ export function projectRoot(): string {
   root = dir;
   return dir;
 }
+
+/** Convene's version, from package.json. */
+export function conveneVersion(): string {
+  const pkg = JSON.parse(fs.readFileSync(path.join(projectRoot(), 'package.json'), 'utf8')) as {
+    version?: string;
+  };
+  return pkg.version ?? 'unknown';
+}

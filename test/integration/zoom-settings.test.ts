@@ -41,7 +41,6 @@ describe('the Zoom settings API', () => {
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({
       mode: 'sandbox',
-      restartNeeded: false,
       credentials: {
         accountId: { set: false, fromEnvironment: false, envName: 'ZOOM_ACCOUNT_ID' },
         clientSecret: { set: false, fromEnvironment: false, envName: 'ZOOM_CLIENT_SECRET' },
@@ -163,8 +162,8 @@ describe('the Zoom settings API', () => {
       clientSecret: { set: true, fromEnvironment: false, envName: 'ZOOM_CLIENT_SECRET' },
       webhookSecret: { set: true, fromEnvironment: false, envName: 'ZOOM_WEBHOOK_SECRET' },
     });
-    // The sandbox stays in use until a restart picks up the credentials.
-    expect(read.json()).toMatchObject({ mode: 'sandbox', restartNeeded: true });
+    // Saved credentials are in force at once, without a restart.
+    expect(read.json()).toMatchObject({ mode: 'zoom' });
 
     const untouched = await agent.put(URL, body({ allowWebinars: true }));
     expect(untouched.json().credentials.clientSecret.set).toBe(true);
@@ -176,7 +175,7 @@ describe('the Zoom settings API', () => {
       webhookSecret: null,
     });
     expect(removed.json()).toMatchObject({
-      restartNeeded: false,
+      mode: 'sandbox',
       credentials: { clientSecret: { set: false }, webhookSecret: { set: false } },
     });
   });
@@ -250,7 +249,6 @@ describe('Zoom settings with credentials in the environment', () => {
     const res = await agent.get(URL);
     expect(res.json()).toMatchObject({
       mode: 'zoom',
-      restartNeeded: false,
       credentials: {
         accountId: { set: true, fromEnvironment: true },
         clientSecret: { set: true, fromEnvironment: true },

@@ -25,12 +25,13 @@ export function migrationsFolder(): string {
  * Applies pending SQL migrations, then the job queue's own schema (graphile-worker migrates itself);
  * instances starting together queue on an advisory lock.
  */
-export async function runMigrations(pool: pg.Pool): Promise<void> {
+export async function runMigrations(pool: pg.Pool, folder = migrationsFolder()): Promise<void> {
   const client = await pool.connect();
   try {
     await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
     try {
-      await migrate(drizzle(client, { casing: 'snake_case' }), { migrationsFolder: migrationsFolder() });
+      await migrate(drizzle(client, { casing: 'snake_case' }), { migrationsFolder: folder });
+      await bootstrapJobQueueSchema(client);
       await runJobQueueMigrations({ pgPool: pool, logger: silentJobLogger });
     } finally {
       await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]);
@@ -41,6 +42,19 @@ export async function runMigrations(pool: pg.Pool): Promise<void> {
 }
 
 const silentJobLogger = new Logger(() => () => undefined);
+
+/**
+ * graphile-worker finds a fresh database by reading graphile_worker.migrations and catching "relation does
+ * not exist", which PostgreSQL logs as an ERROR on every first start. Creating its bookkeeping table first,
+ * with the statements of graphile-worker 0.17's installSchema (all idempotent), avoids that error.
+ */
+async function bootstrapJobQueueSchema(client: pg.PoolClient): Promise<void> {
+  const found = await client.query(`SELECT to_regclass('graphile_worker.migrations') AS t`);
+  if (found.rows[0]?.t) return;
+  await client.query(`CREATE SCHEMA IF NOT EXISTS graphile_worker;
+CREATE TABLE IF NOT EXISTS graphile_worker.migrations (id int PRIMARY KEY, ts timestamptz DEFAULT now() NOT NULL);
+ALTER TABLE graphile_worker.migrations ADD COLUMN IF NOT EXISTS breaking boolean NOT NULL DEFAULT false;`);
+}
 
 /**
  * Without listeners, a connection's error (e.g. the server restarting) crashes the process; graphile-worker
@@ -115,7 +129,7 @@ export async function openDatabase(opts: OpenDatabaseOptions): Promise<Database>
   return { pool, db: makeDb(pool), embedded, close };
 }
 
-async function createDatabaseIfMissing(conn: pg.ClientConfig, name: string): Promise<void> {
+export async function createDatabaseIfMissing(conn: pg.ClientConfig, name: string): Promise<void> {
   const admin = new pg.Client({ ...conn, database: 'postgres' });
   await admin.connect();
   try {

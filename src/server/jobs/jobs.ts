@@ -17,6 +17,7 @@ export interface JobContext {
 }
 
 export interface JobLog {
+  debug?(obj: object, msg: string): void;
   info(obj: object, msg: string): void;
   warn(obj: object, msg: string): void;
   error(obj: object, msg: string): void;
@@ -100,7 +101,9 @@ function workerLogger(log: JobLog): Logger {
     const obj = { worker: true, ...(meta && typeof meta === 'object' ? { meta } : {}) };
     if (level === 'error') log.error(obj, message);
     else if (level === 'warning') log.warn(obj, message);
-    else if (level === 'info') log.info(obj, message);
+    // The worker's own info lines ("Worker connected…", "cron is disabled", each completed job) are
+    // chatter for an administrator: debug.
+    else log.debug?.(obj, message);
   });
 }
 

@@ -57,7 +57,7 @@ export async function registerZoomFeature(app: App, deps: AppDeps): Promise<void
         response: { 200: ZoomStatus },
       },
     },
-    async () => ({ mode: runtime.mode }),
+    async () => ({ mode: (await runtime.current()).mode }),
   );
   registerZoomAdminRoutes(app, deps, runtime);
   bindZoomRooms(app, deps, {

@@ -29,7 +29,12 @@ export interface InProcessSandbox {
 export async function mountInProcessSandbox(
   app: App,
   deps: AppDeps,
-  opts: { fetch: typeof fetch; webhookUrl: string },
+  opts: {
+    fetch: typeof fetch;
+    webhookUrl: string;
+    /** False while real Zoom is configured: the sandbox then answers 404, as if it were not mounted. */
+    isActive: () => Promise<boolean>;
+  },
 ): Promise<InProcessSandbox> {
   const credentials: ZoomCredentials = {
     accountId: 'convene-sandbox',
@@ -65,7 +70,8 @@ export async function mountInProcessSandbox(
 
   await app.register(
     async (scope) => {
-      scope.addHook('onRequest', async () => {
+      scope.addHook('onRequest', async (_request, reply) => {
+        if (!(await opts.isActive())) return reply.callNotFound();
         if (deps.clock().getTime() - lastSync < USER_SYNC_MS) return;
         lastSync = deps.clock().getTime();
         await syncLocalUsers(state, deps);

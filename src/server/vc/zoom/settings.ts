@@ -86,8 +86,8 @@ export async function getZoomAdminSettings(
   const found = await findUsers(deps.db, [...values.creatorIds, ...values.managerIds]);
   const known = (ids: number[]) => ids.filter((id) => found.has(id));
   return {
-    mode: runtime.mode,
-    restartNeeded: runtime.mode === 'sandbox' && resolved.configured,
+    // Saved credentials are used from the next Zoom call on (runtime.ts): no restart.
+    mode: resolved.configured || !runtime.sandbox ? 'zoom' : 'sandbox',
     credentials: {
       accountId: state('accountId'),
       clientId: state('clientId'),

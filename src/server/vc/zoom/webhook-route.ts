@@ -69,7 +69,9 @@ export async function registerZoomWebhook(
 
   // In the sandbox, its own secret signs the notifications it sends to this endpoint.
   const secretOf = async (): Promise<string | undefined> =>
-    runtime.sandbox ? runtime.sandbox.credentials.webhookSecret : resolveWebhookSecret(deps.config, deps.db);
+    runtime.sandbox && (await runtime.current()).mode === 'sandbox'
+      ? runtime.sandbox.credentials.webhookSecret
+      : resolveWebhookSecret(deps.config, deps.db);
 
   // An encapsulated scope: the raw bytes, which the signature covers, reach this route only.
   await app.register(async (scope) => {

@@ -54,17 +54,11 @@ export function ZoomAdminSettingsPage() {
 
 function ModeNotice({ saved }: { saved: ZoomAdminSettings }) {
   if (saved.mode === 'zoom') return null;
-  if (saved.restartNeeded)
-    return (
-      <Notice color="yellow" title="Restart Convene to connect to Zoom">
-        The credentials are saved, but the built-in Zoom sandbox stays in use until Convene is restarted.
-      </Notice>
-    );
   return (
     <Notice color="yellow" title="The Zoom sandbox is in use">
       No Zoom credentials are configured, so Convene runs its built-in Zoom emulation: meetings created now
-      exist only there, and nobody can really join them. Save the credentials of your Zoom app below, then
-      restart Convene to switch to real Zoom.
+      exist only there, and nobody can really join them. Save the credentials of your Zoom app below: Convene
+      switches to real Zoom at once, no restart needed.
     </Notice>
   );
 }

@@ -8,7 +8,8 @@ export const zoomStatusQueryOptions = () =>
   queryOptions({
     queryKey: ['vc', 'zoom', 'status'],
     queryFn: getZoomStatus,
-    staleTime: Number.POSITIVE_INFINITY,
+    // Another administrator may switch between the sandbox and Zoom at any time (no restart).
+    staleTime: 60_000,
   });
 
 export const useZoomStatus = () => useQuery(zoomStatusQueryOptions());

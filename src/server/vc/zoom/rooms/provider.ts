@@ -38,7 +38,7 @@ export function zoomProvider(_deps: ProviderDeps): VcProvider {
       // displayInfo, which must stay pure and which the module calls only after awaiting isEnabled.
       const rows = await readZoomRows(ctx.db);
       state.settings = zoomProviderSettingsFrom(rows);
-      if (bound.runtime.mode === 'sandbox') return true;
+      if (bound.runtime.sandbox) return true; // the sandbox stands in for Zoom until it is configured
       return mergeZoomSettings(bound.config, storedZoomValues(rows)).configured;
     },
     canCreate: async ({ user, ctx }) => mayCreateZoomRooms(user, await readZoomProviderSettings(ctx.db)),
