@@ -4,7 +4,7 @@ import { userIdentities } from '../../src/server/auth/identity-schema';
 import { sessions, userEmails, users } from '../../src/server/auth/schema';
 import type { OidcProviderConfig } from '../../src/server/config';
 import { Agent, type TestApp, useTestApp } from '../support/app';
-import { agentFor, makeUser } from '../support/factories';
+import { agentFor, makeUser, TEST_PASSWORD } from '../support/factories';
 import { IdpBrowser, startTestIdp, type TestIdp } from '../support/oidc-provider';
 
 const BASE_URL = 'http://localhost:8080';
@@ -352,5 +352,32 @@ describe('single sign-on through an OpenID Provider', () => {
 
     const local = await agentFor(t.app, t.deps.db, await makeUser(t.deps.db));
     expect((await local.get('/api/auth/oidc/end-session')).json()).toEqual({ url: null });
+  });
+
+  it('refuses password logins to everyone but administrators when passwords are turned off', async () => {
+    await setUp();
+    const adminUser = await makeUser(t.deps.db, { isAdmin: true });
+    const admin = await agentFor(t.app, t.deps.db, adminUser);
+    const off = { localPasswords: false, signupEnabled: false, signupDomains: [] };
+    expect((await admin.put('/api/admin/auth-settings', off)).statusCode).toBe(200);
+    try {
+      const person = await makeUser(t.deps.db);
+      const refused = await new Agent(t.app).post('/api/auth/login', {
+        email: person.email,
+        password: TEST_PASSWORD,
+      });
+      expect(refused.statusCode).toBe(403);
+      expect(refused.json().error.message).toMatch(/single sign-on/);
+      const adminLogin = await new Agent(t.app).post('/api/auth/login', {
+        email: adminUser.email,
+        password: TEST_PASSWORD,
+      });
+      expect(adminLogin.statusCode).toBe(200);
+      expect((await new Agent(t.app).get('/api/auth/options')).json()).toMatchObject({
+        localPasswords: false,
+      });
+    } finally {
+      await admin.put('/api/admin/auth-settings', { ...off, localPasswords: true });
+    }
   });
 });

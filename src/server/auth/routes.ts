@@ -1,6 +1,7 @@
 import type { App, AppDeps } from '../http/types';
 import { registerOidcRoutes } from './oidc/routes';
 import { registerAdminUserRoutes } from './routes-admin';
+import { registerLifecycleRoutes } from './routes-lifecycle';
 import { registerProfileRoutes } from './routes-profile';
 import { registerSessionRoutes } from './routes-session';
 
@@ -10,4 +11,5 @@ export function registerAuthRoutes(app: App, deps: AppDeps): void {
   registerProfileRoutes(app, deps);
   registerAdminUserRoutes(app, deps);
   registerOidcRoutes(app, deps);
+  registerLifecycleRoutes(app, deps);
 }
