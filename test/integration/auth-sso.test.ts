@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ZOOM_SETTINGS_DEFAULTS } from '../../src/contracts/vc-zoom';
 import { userIdentities } from '../../src/server/auth/identity-schema';
 import { sessions, userEmails, users } from '../../src/server/auth/schema';
 import type { OidcProviderConfig } from '../../src/server/config';
@@ -379,5 +380,20 @@ describe('single sign-on through an OpenID Provider', () => {
     } finally {
       await admin.put('/api/admin/auth-settings', { ...off, localPasswords: true });
     }
+  });
+
+  it('lets the Zoom lookup use the username of a configured identity provider only', async () => {
+    const admin = await agentFor(t.app, t.deps.db, await makeUser(t.deps.db, { isAdmin: true }));
+    const body = {
+      ...ZOOM_SETTINGS_DEFAULTS,
+      userLookupMode: 'username_at_domain',
+      enterpriseDomain: 'corp.example',
+    };
+    const unknown = await admin.put('/api/admin/vc/zoom/settings', { ...body, usernameProvider: 'nope' });
+    expect(unknown.statusCode).toBe(422);
+    expect(unknown.json().error.fields[0].field).toBe('usernameProvider');
+    const known = await admin.put('/api/admin/vc/zoom/settings', { ...body, usernameProvider: 'test-idp' });
+    expect(known.statusCode).toBe(200);
+    expect(known.json().settings.usernameProvider).toBe('test-idp');
   });
 });
