@@ -4,6 +4,7 @@ import { ZOOM_SETTINGS_DEFAULTS } from '../../src/contracts/vc-zoom';
 import { userIdentities } from '../../src/server/auth/identity-schema';
 import { sessions, userEmails, users } from '../../src/server/auth/schema';
 import type { OidcProviderConfig } from '../../src/server/config';
+import { loggerOptions } from '../../src/server/logger';
 import { Agent, type TestApp, useTestApp } from '../support/app';
 import { agentFor, makeUser, TEST_PASSWORD } from '../support/factories';
 import { IdpBrowser, startTestIdp, type TestIdp } from '../support/oidc-provider';
@@ -136,7 +137,7 @@ describe('single sign-on through an OpenID Provider', () => {
   t = useTestApp({
     config: { baseUrl: BASE_URL, oidcProviders },
     logger: {
-      level: 'info',
+      ...(loggerOptions('info') as object),
       stream: { write: (line: string) => logs.push(JSON.parse(line) as Record<string, unknown>) },
     },
   });
@@ -395,5 +396,20 @@ describe('single sign-on through an OpenID Provider', () => {
     const known = await admin.put('/api/admin/vc/zoom/settings', { ...body, usernameProvider: 'test-idp' });
     expect(known.statusCode).toBe(200);
     expect(known.json().settings.usernameProvider).toBe('test-idp');
+  });
+
+  it('keeps the authorization code and state out of the log', async () => {
+    await setUp();
+    const agent = new Agent(t.app);
+    const url = new URL(await signInAtIdp(agent, 'grace'));
+    const code = url.searchParams.get('code') ?? '';
+    const state = url.searchParams.get('state') ?? '';
+    expect(code.length).toBeGreaterThan(10);
+    await callback(agent, url.toString());
+    expect(await whoIs(agent)).not.toBeNull();
+    const text = JSON.stringify(logs);
+    expect(text).not.toContain(code);
+    expect(text).not.toContain(state);
+    expect(text).toContain('/api/auth/oidc/test-idp/callback?code=[redacted]');
   });
 });
