@@ -154,6 +154,13 @@ describe('single sign-on through an OpenID Provider', () => {
     });
   });
 
+  it('refuses a first login before anybody has set Convene up, and makes nothing', async () => {
+    expect(await countRows()).toEqual({ users: 0, identities: 0, sessions: 0 });
+    const agent = new Agent(t.app);
+    await expectRefused(agent, await callback(agent, await signInAtIdp(agent, 'grace')), 'setup_needed');
+    expect(await countRows()).toEqual({ users: 0, identities: 0, sessions: 0 });
+  });
+
   it('creates an account from the claims on a first login and logs the person in where they were going', async () => {
     await setUp();
     const agent = new Agent(t.app);
