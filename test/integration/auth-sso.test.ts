@@ -55,6 +55,15 @@ beforeAll(async () => {
       },
       { login: 'nomail', claims: { name: 'Anonymous Person', preferred_username: 'anon' } },
       { login: 'fresh', claims: { email: 'fresh@example.org', email_verified: true, name: 'Fresh Person' } },
+      {
+        login: 'odd',
+        claims: {
+          email: 'odd@example.org',
+          email_verified: true,
+          name: 'Ada\u0000 Byron\ud800',
+          affiliation: 7,
+        },
+      },
       { login: 'hedy', claims: { email: 'hedy@example.org', email_verified: true, name: 'Hedy Lamarr' } },
     ],
   });
@@ -418,5 +427,18 @@ describe('single sign-on through an OpenID Provider', () => {
     expect(text).not.toContain(code);
     expect(text).not.toContain(state);
     expect(text).toContain('/api/auth/oidc/test-idp/callback?code=[redacted]');
+  });
+
+  it('makes well-formed text of odd claims instead of failing', async () => {
+    await setUp();
+    const agent = new Agent(t.app);
+    await callback(agent, await signInAtIdp(agent, 'odd'));
+    const user = await whoIs(agent);
+    expect(user?.name).toBe('Ada Byron\ufffd');
+    const [row] = await t.deps.db
+      .select()
+      .from(users)
+      .where(eq(users.id, user?.id ?? 0));
+    expect(row?.affiliation).toBe('');
   });
 });

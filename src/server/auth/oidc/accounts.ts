@@ -25,7 +25,14 @@ export class SsoFailure extends Error {
 /** Serialises first logins of one identity across requests and instances (with the identity's hash). */
 const IDENTITY_LOCK = 727_103;
 
-const str = (v: unknown): string => (typeof v === 'string' ? v.trim() : '');
+/** A claim as text PostgreSQL accepts: well formed, without NUL characters, trimmed ('' when not a string). */
+const str = (v: unknown): string =>
+  typeof v === 'string'
+    ? v
+        .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD')
+        .replace(/\0/g, '')
+        .trim()
+    : '';
 
 export interface IdentityClaims {
   issuer: string;

@@ -147,7 +147,9 @@ export function zoomCandidateEmails(
     }
     case 'username_at_domain': {
       const primary = emails[0];
-      const local = username || primary?.slice(0, primary.lastIndexOf('@'));
+      // A username in the form of an address (a UPN such as ghopper@cern.ch) contributes its local part.
+      const fromIdentity = username?.split('@')[0];
+      const local = fromIdentity || primary?.slice(0, primary.lastIndexOf('@'));
       out = local && settings.enterpriseDomain ? [`${local}@${settings.enterpriseDomain}`] : [];
       break;
     }
