@@ -17,8 +17,9 @@ export const ZOOM_PASSCODE_LENGTH = { min: 8, max: 10 } as const;
  * How a Convene user is matched to a Zoom user (vc_zoom.md §1 "Zoom Account"):
  * - all_emails: each of the user's e-mails, primary first;
  * - email_domains: only the user's e-mails in the listed domains;
- * - username_at_domain: `<username>@<enterpriseDomain>`. Convene has no identity providers, so the
- *   username is the local part of the user's primary e-mail (ada@physics.example.org → ada).
+ * - username_at_domain: `<username>@<enterpriseDomain>`. The username is the one the identity provider
+ *   chosen in usernameProvider gives (Indico's "authenticators" mode); for people without an identity there,
+ *   or when no provider is chosen, the local part of their primary e-mail (ada@physics.example.org → ada).
  */
 export const ZoomUserLookupMode = z.enum(['all_emails', 'email_domains', 'username_at_domain']);
 export type ZoomUserLookupMode = z.infer<typeof ZoomUserLookupMode>;
@@ -54,6 +55,8 @@ export const ZoomSettingsFields = z.object({
   emailDomains: z.array(Domain).max(100, { error: 'must list at most 100 domains' }),
   /** '' or a domain; used by username_at_domain. */
   enterpriseDomain: z.union([z.literal(''), Domain], { error: 'must be a domain such as example.org' }),
+  /** '' or the id of an identity provider (OIDC_PROVIDERS) whose username claim username_at_domain uses. */
+  usernameProvider: z.string({ error: 'must be the id of an identity provider' }).max(40).default(''),
   allowWebinars: z.boolean({ error: 'must be true or false' }),
   passcodeLength: z
     .number({ error: 'must be a number' })
@@ -85,6 +88,7 @@ export const ZOOM_SETTINGS_DEFAULTS: ZoomSettingsValues = {
   userLookupMode: 'all_emails',
   emailDomains: [],
   enterpriseDomain: '',
+  usernameProvider: '',
   allowWebinars: false,
   passcodeLength: 8,
   muteAudio: true,

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig, loadSessionSecret, parseEnv } from './config';
+import { ConfigError, loadConfig, loadSessionSecret, parseEnv, parseOidcProviders } from './config';
 
 const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), 'convene-config-'));
 
@@ -46,5 +46,49 @@ describe('configuration', () => {
     const config = loadConfig({ DATA_DIR: tmp(), BASE_URL: 'https://events.example.org/' });
     expect(config.secureCookies).toBe(true);
     expect(config.baseUrl).toBe('https://events.example.org');
+  });
+});
+
+describe('identity providers (OIDC_PROVIDERS)', () => {
+  const entry = {
+    id: 'cern',
+    name: 'CERN',
+    issuer: 'https://auth.cern.ch/auth/realms/cern',
+    clientId: 'convene',
+    clientSecret: 's3cret',
+  };
+
+  it('reads a JSON array of providers, with default scopes and claims', () => {
+    expect(parseOidcProviders(JSON.stringify([entry]))).toEqual([
+      {
+        ...entry,
+        scopes: 'openid profile email',
+        usernameClaim: 'preferred_username',
+        affiliationClaim: 'affiliation',
+      },
+    ]);
+    expect(parseOidcProviders(undefined)).toEqual([]);
+  });
+
+  it.each([
+    ['not json', /^OIDC_PROVIDERS must be a JSON array/],
+    [
+      JSON.stringify([{ ...entry, clientId: '' }]),
+      /^OIDC_PROVIDERS entry 0\.clientId: clientId must not be empty/,
+    ],
+    [JSON.stringify([{ ...entry, id: 'Has Spaces' }]), /entry 0\.id: id must be lower-case/],
+    [JSON.stringify([entry, entry]), /lists the id "cern" twice/],
+    [
+      JSON.stringify([{ ...entry, issuer: 'http://idp.example.org' }]),
+      /the issuer must be an https:\/\/ URL/,
+    ],
+  ])('refuses %s with one line naming the problem', (value, message) => {
+    expect(() => parseOidcProviders(value)).toThrowError(ConfigError);
+    expect(() => parseOidcProviders(value)).toThrowError(message);
+  });
+
+  it('accepts plain http only for a provider on the loopback', () => {
+    const local = { ...entry, issuer: 'http://127.0.0.1:9000' };
+    expect(parseOidcProviders(JSON.stringify([local]))[0]?.issuer).toBe('http://127.0.0.1:9000');
   });
 });

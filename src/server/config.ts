@@ -64,9 +64,74 @@ const envSchema = z.object({
     emptyToUndefined,
     z.coerce.number({ error: 'must be a number of milliseconds' }).int().positive().optional(),
   ),
+  OIDC_PROVIDERS: z.preprocess(emptyToUndefined, z.string().optional()),
 });
 
 export type Env = z.infer<typeof envSchema>;
+
+/** One OpenID Connect identity provider people may log in with (README, "Single sign-on"). */
+export interface OidcProviderConfig {
+  /** Short name in URLs and in the database: the redirect URI is BASE_URL/api/auth/oidc/<id>/callback. */
+  id: string;
+  /** Shown on the login page as "Log in with <name>". */
+  name: string;
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  scopes: string;
+  /** The claim whose value is the person's username at the institute (Zoom lookup by username). */
+  usernameClaim: string;
+  /** The claim holding the person's affiliation, when the provider sends one. */
+  affiliationClaim: string;
+}
+
+const OidcProviderEntry = z.object({
+  id: z
+    .string({ error: 'needs an id' })
+    .regex(/^[a-z0-9][a-z0-9-]{0,39}$/, { error: 'id must be lower-case letters, digits and dashes' }),
+  name: z.string({ error: 'needs a name' }).trim().min(1, { error: 'name must not be empty' }).max(80),
+  issuer: z.url({ error: 'issuer must be the provider’s issuer URL' }),
+  clientId: z.string({ error: 'needs a clientId' }).min(1, { error: 'clientId must not be empty' }),
+  clientSecret: z
+    .string({ error: 'needs a clientSecret' })
+    .min(1, { error: 'clientSecret must not be empty' }),
+  scopes: z.string().default('openid profile email'),
+  usernameClaim: z.string().min(1).default('preferred_username'),
+  affiliationClaim: z.string().min(1).default('affiliation'),
+});
+
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+/**
+ * OIDC_PROVIDERS: a JSON array of providers. An issuer must be https, except on this machine's loopback
+ * (a provider run for development or tests); ids must be unique.
+ */
+export function parseOidcProviders(json: string | undefined): OidcProviderConfig[] {
+  if (json === undefined) return [];
+  let raw: unknown;
+  try {
+    raw = JSON.parse(json);
+  } catch {
+    throw new ConfigError('OIDC_PROVIDERS must be a JSON array of providers (it is not valid JSON)');
+  }
+  const parsed = z.array(OidcProviderEntry).safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const where = issue?.path.length ? `entry ${issue.path.join('.')}` : 'the value';
+    throw new ConfigError(
+      `OIDC_PROVIDERS ${where}: ${issue?.message ?? 'is invalid'} (a JSON array of {id, name, issuer, clientId, clientSecret})`,
+    );
+  }
+  const seen = new Set<string>();
+  return parsed.data.map((p) => {
+    if (seen.has(p.id)) throw new ConfigError(`OIDC_PROVIDERS lists the id "${p.id}" twice`);
+    seen.add(p.id);
+    const url = new URL(p.issuer);
+    if (url.protocol !== 'https:' && !(url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname)))
+      throw new ConfigError(`OIDC_PROVIDERS entry "${p.id}": the issuer must be an https:// URL`);
+    return p;
+  });
+}
 
 export interface Config {
   port: number;
@@ -79,6 +144,8 @@ export interface Config {
   logLevel: (typeof LOG_LEVELS)[number];
   smtpUrl: string | undefined;
   mailFrom: string;
+  /** Identity providers for single sign-on, in the order the login page lists them. */
+  oidcProviders: OidcProviderConfig[];
   zoom: {
     accountId: string | undefined;
     clientId: string | undefined;
@@ -151,6 +218,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: e.LOG_LEVEL,
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
+    oidcProviders: parseOidcProviders(e.OIDC_PROVIDERS),
     zoom: {
       accountId: e.ZOOM_ACCOUNT_ID,
       clientId: e.ZOOM_CLIENT_ID,

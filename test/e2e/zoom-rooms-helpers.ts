@@ -72,8 +72,11 @@ export interface ZoomWorld {
  * global setup, a fresh DATA_DIR) configured with its credentials through the environment, as a
  * production server is configured for Zoom. Zoom's notifications reach Convene's webhook, signed.
  */
-export async function startZoomWorld(users: Person[]): Promise<ZoomWorld> {
-  const [zoomPort, port] = [await freePort(), await freePort()];
+export async function startZoomWorld(
+  users: Person[],
+  opts: { port?: number; env?: Record<string, string> } = {},
+): Promise<ZoomWorld> {
+  const [zoomPort, port] = [await freePort(), opts.port ?? (await freePort())];
   const zoomUrl = `http://127.0.0.1:${zoomPort}`;
   const baseUrl = `http://127.0.0.1:${port}`;
   const credentials = { accountId: 'e2e-account', clientId: 'e2e-client', clientSecret: 'e2e-secret' };
@@ -105,6 +108,7 @@ export async function startZoomWorld(users: Person[]): Promise<ZoomWorld> {
     ZOOM_WEBHOOK_SECRET: webhookSecret,
     ZOOM_OAUTH_TOKEN_URL: `${zoomUrl}/oauth/token`,
     ZOOM_API_BASE_URL: `${zoomUrl}/v2`,
+    ...opts.env,
   };
   for (const key of Object.keys(env)) if (key === 'NODE_ENV' || key.startsWith('VITEST')) delete env[key];
   let output = '';

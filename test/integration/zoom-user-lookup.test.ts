@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ZOOM_SETTINGS_DEFAULTS } from '../../src/contracts/vc-zoom';
+import { userIdentities } from '../../src/server/auth/identity-schema';
 import { userEmails } from '../../src/server/auth/schema';
 import { zoomRuntimeOf } from '../../src/server/vc/zoom';
 import { ZoomClient } from '../../src/server/vc/zoom/client';
@@ -122,6 +123,30 @@ describe('finding the Zoom user of a Convene user', () => {
       email: 'ken@corp.example',
       tried: ['ken@corp.example'],
     });
+  });
+
+  it('uses the username the chosen identity provider gives, and the e-mail’s local part without one', async () => {
+    const grace = await person('Grace Hopper', 'grace.hopper@navy.example');
+    const linked = await person('Linked Elsewhere', 'linked@navy.example');
+    await t.deps.db.insert(userIdentities).values([
+      { userId: grace.id, provider: 'cern', issuer: 'https://sso.test', subject: 'g1', username: 'ghopper' },
+      { userId: linked.id, provider: 'other', issuer: 'https://other.test', subject: 'l1', username: 'lnk' },
+    ]);
+    state().addUser({ email: 'ghopper@corp.example' });
+    state().addUser({ email: 'linked@corp.example' });
+    const settings = {
+      ...ALL,
+      userLookupMode: 'username_at_domain' as const,
+      enterpriseDomain: 'corp.example',
+      usernameProvider: 'cern',
+    };
+    expect(await lookUp(grace, settings)).toMatchObject({
+      found: true,
+      email: 'ghopper@corp.example',
+      tried: ['ghopper@corp.example'],
+    });
+    // No identity at the chosen provider: the primary e-mail's local part, as before.
+    expect(await lookUp(linked, settings)).toMatchObject({ found: true, email: 'linked@corp.example' });
   });
 
   it('does not look up blocked users', async () => {

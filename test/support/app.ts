@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { LightMyRequestResponse } from 'fastify';
+import type { FastifyServerOptions, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll } from 'vitest';
 import { buildApp } from '../../src/server/app';
 import type { Config } from '../../src/server/config';
@@ -22,6 +22,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     logLevel: 'silent',
     smtpUrl: undefined,
     mailFrom: 'Convene <convene@test.invalid>',
+    oidcProviders: [],
     zoom: {
       accountId: undefined,
       clientId: undefined,
@@ -54,7 +55,14 @@ export interface TestApp {
   database: TestDatabase;
 }
 
-export async function buildTestApp(opts: { clock?: Clock; config?: Partial<Config> } = {}): Promise<TestApp> {
+export interface TestAppOptions {
+  clock?: Clock;
+  config?: Partial<Config>;
+  /** The app's logger (default: none); e.g. `{ level: 'info', stream }` to read what it logs. */
+  logger?: FastifyServerOptions['logger'];
+}
+
+export async function buildTestApp(opts: TestAppOptions = {}): Promise<TestApp> {
   const database = await createTestDatabase();
   const deps: AppDeps = makeDeps({
     config: testConfig(opts.config),
@@ -62,7 +70,7 @@ export async function buildTestApp(opts: { clock?: Clock; config?: Partial<Confi
     pool: database.pool,
     clock: opts.clock,
   });
-  const app = await buildApp(deps, { logger: false });
+  const app = await buildApp(deps, { logger: opts.logger ?? false });
   await app.ready();
   return { app, deps, database };
 }
@@ -88,7 +96,7 @@ export async function runJobs(t: TestApp): Promise<void> {
  * One app and one database for a test file, built before its tests and dropped after them.
  * Read the fields inside tests (they are set in beforeAll).
  */
-export function useTestApp(opts: { clock?: Clock; config?: Partial<Config> } = {}): TestApp {
+export function useTestApp(opts: TestAppOptions = {}): TestApp {
   const holder = {} as TestApp;
   beforeAll(async () => {
     Object.assign(holder, await buildTestApp(opts));

@@ -3,6 +3,7 @@ import { LoggedInResponse, LoginRequest, SessionResponse, SetupRequest } from '.
 import { errorResponses, WRITE_ERRORS } from '../http/responses';
 import type { App, AppDeps } from '../http/types';
 import { login, needsSetup, setupAdministrator } from './accounts';
+import { assertPasswordLoginAllowed } from './auth-settings';
 import { cookieOptions } from './plugin';
 import { deleteSession, SESSION_COOKIE, SESSION_TTL_MS } from './sessions';
 
@@ -58,6 +59,7 @@ export function registerSessionRoutes(app: App, deps: AppDeps): void {
     },
     async (request, reply) => {
       const session = await login(deps, request.body, clientOf(request));
+      await assertPasswordLoginAllowed(deps, session);
       reply.setCookie(SESSION_COOKIE, session.token, sessionCookie);
       return { user: session.user };
     },

@@ -15,6 +15,9 @@ export type { SessionUser };
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
+/** The session row's id for a cookie's token (tables that hang off a session reference it). */
+export const sessionIdOf = hashToken;
+
 export async function createSession(
   db: Db,
   userId: number,

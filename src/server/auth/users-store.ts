@@ -66,7 +66,7 @@ export interface UserForLogin {
 }
 
 /** The account owning this e-mail, primary or not (e-mails are unique regardless of case). */
-export async function findUserByEmail(db: Db, email: string): Promise<UserForLogin | undefined> {
+export async function findUserByEmail(db: Db | Tx, email: string): Promise<UserForLogin | undefined> {
   const [row] = await db
     .select({
       id: users.id,

@@ -1,6 +1,14 @@
 import { createBrowserRouter } from 'react-router';
 import { RouterProvider } from 'react-router/dom';
+import { AccountsSettingsPage } from '../admin/components/accounts-settings-page';
 import { UsersPage } from '../admin/components/users-page';
+import {
+  InvitationPage,
+  PasswordResetConfirmPage,
+  PasswordResetPage,
+  SignupConfirmPage,
+  SignupPage,
+} from '../auth/components/account-pages';
 import { LoginPage } from '../auth/components/login-page';
 import { publicEventRoutes, userEventRoutes } from '../events/routes';
 import { HomePage } from '../home/home-page';
@@ -23,6 +31,11 @@ const router = createBrowserRouter([
         children: [
           { index: true, element: <HomePage /> },
           { path: 'login', element: <LoginPage /> },
+          { path: 'signup', element: <SignupPage /> },
+          { path: 'signup/confirm', element: <SignupConfirmPage /> },
+          { path: 'password-reset', element: <PasswordResetPage /> },
+          { path: 'password-reset/confirm', element: <PasswordResetConfirmPage /> },
+          { path: 'invitation', element: <InvitationPage /> },
           ...publicEventRoutes,
           ...vcPublicRoutes,
           {
@@ -34,6 +47,7 @@ const router = createBrowserRouter([
             element: <RequireAdmin />,
             children: [
               { path: 'users', element: <UsersPage /> },
+              { path: 'accounts', element: <AccountsSettingsPage /> },
               { path: 'videoconference/zoom', element: <ZoomAdminSettingsPage /> },
               ...vcAdminRoutes,
             ],

@@ -6,11 +6,15 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
+import { startTestIdp } from '../../support/oidc-provider';
+import { startSmtp } from '../../support/smtp';
 import { CHROMIUM_MISSING_MESSAGE, chromiumAvailable } from './chromium';
+import { E2E_IDP, E2E_IDP_USERS } from './identity-provider';
 
 declare module 'vitest' {
   export interface ProvidedContext {
-    e2e: { baseUrl: string };
+    /** mailDir: where the SMTP server the app sends to writes each e-mail it receives, as JSON. */
+    e2e: { baseUrl: string; mailDir: string };
   }
 }
 
@@ -92,7 +96,7 @@ function stop(child: ChildProcess): Promise<void> {
 export default async function setup(project: TestProject) {
   if (!chromiumAvailable()) {
     console.warn(CHROMIUM_MISSING_MESSAGE);
-    project.provide('e2e', { baseUrl: '' });
+    project.provide('e2e', { baseUrl: '', mailDir: '' });
     return;
   }
   const { command, args } = buildAndCommand();
@@ -100,6 +104,24 @@ export default async function setup(project: TestProject) {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'convene-e2e-'));
   fs.chmodSync(dataDir, 0o755); // as root, the embedded PostgreSQL runs as `postgres`, which must traverse it
   const baseUrl = `http://127.0.0.1:${port}`;
+  // A real OpenID Provider for single sign-on, and an SMTP server whose e-mails the tests read.
+  const idp = await startTestIdp({
+    users: E2E_IDP_USERS,
+    clients: [
+      {
+        clientId: E2E_IDP.clientId,
+        clientSecret: E2E_IDP.clientSecret,
+        redirectUris: [`${baseUrl}/api/auth/oidc/${E2E_IDP.id}/callback`],
+        postLogoutRedirectUris: [`${baseUrl}/`],
+      },
+    ],
+  });
+  const mailDir = fs.mkdtempSync(path.join(os.tmpdir(), 'convene-e2e-mail-'));
+  let mails = 0;
+  const smtp = await startSmtp((mail) => {
+    mails += 1;
+    fs.writeFileSync(path.join(mailDir, `${String(mails).padStart(5, '0')}.json`), JSON.stringify(mail));
+  });
   let output = '';
   const child = spawn(command, args, {
     cwd: root,
@@ -110,6 +132,16 @@ export default async function setup(project: TestProject) {
       DATA_DIR: dataDir,
       LOG_LEVEL: 'warn',
       BASE_URL: baseUrl,
+      SMTP_URL: smtp.url,
+      OIDC_PROVIDERS: JSON.stringify([
+        {
+          id: E2E_IDP.id,
+          name: E2E_IDP.name,
+          issuer: idp.issuer,
+          clientId: E2E_IDP.clientId,
+          clientSecret: E2E_IDP.clientSecret,
+        },
+      ]),
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -122,12 +154,15 @@ export default async function setup(project: TestProject) {
     await waitForHealth(baseUrl, child, () => output);
   } catch (err) {
     await stop(child);
+    await Promise.all([idp.close(), smtp.close()]);
     fs.rmSync(dataDir, { recursive: true, force: true });
     throw err;
   }
-  project.provide('e2e', { baseUrl });
+  project.provide('e2e', { baseUrl, mailDir });
   return async () => {
     await stop(child);
+    await Promise.all([idp.close(), smtp.close()]);
+    fs.rmSync(mailDir, { recursive: true, force: true });
     if (child.exitCode !== 0 && child.signalCode === null)
       console.warn(`the app stopped with code ${child.exitCode}:\n${output}`);
     fs.rmSync(dataDir, { recursive: true, force: true });

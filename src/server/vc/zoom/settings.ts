@@ -135,6 +135,8 @@ export async function updateZoomSettings(
     const missing = [...new Set(body[field])].filter((id) => !found.has(id));
     if (missing.length) problems.push({ field, message: `no user has the id ${missing.join(', ')}` });
   }
+  if (body.usernameProvider && !config.oidcProviders.some((p) => p.id === body.usernameProvider))
+    problems.push({ field: 'usernameProvider', message: 'is not an identity provider of OIDC_PROVIDERS' });
   if (problems.length) throw new ValidationFailed(problems);
 
   const values = ZoomSettingsFields.parse({

@@ -1,6 +1,7 @@
 // Which Zoom user a Convene user is, per the admin's lookup mode (vc_zoom.md §1 "Zoom Account"): candidate
 // e-mails are tried in order with GET /users/{email}; the first Zoom user found wins.
-import { asc, desc, eq } from 'drizzle-orm';
+import { and, asc, desc, eq, ne, sql } from 'drizzle-orm';
+import { userIdentities } from '../../auth/identity-schema';
 import { userEmails, users } from '../../auth/schema';
 import type { Db } from '../../db/client';
 import type { Tx } from '../../db/types';
@@ -15,7 +16,8 @@ export type ZoomUserDirectory = Pick<ZoomClient, 'getUser'>;
 export type ZoomLookupSettings = Pick<
   ZoomProviderSettings,
   'userLookupMode' | 'emailDomains' | 'enterpriseDomain'
->;
+> &
+  Partial<Pick<ZoomProviderSettings, 'usernameProvider'>>;
 
 export type ZoomUserLookup =
   | {
@@ -49,6 +51,8 @@ interface LocalUser {
   isBlocked: boolean;
   /** Primary first, then the others in the order they were added. */
   emails: string[];
+  /** The username given by the identity provider the settings name, when the user has an identity there. */
+  username?: string;
 }
 
 /**
@@ -78,7 +82,7 @@ async function lookUp(
   settings: ZoomLookupSettings,
   db: Db | Tx,
 ): Promise<ZoomUserLookup> {
-  const local = await loadUser(db, userId);
+  const local = await loadUser(db, userId, settings);
   if (!local)
     return { found: false, reason: 'unknown-user', tried: [], message: `User ${userId} does not exist.` };
   // Blocked accounts are skipped, as Indico skips blocked and deleted users (vc_zoom.md §1).
@@ -89,7 +93,7 @@ async function lookUp(
       tried: [],
       message: `${local.name}'s account is blocked, so they cannot host Zoom meetings.`,
     };
-  const candidates = zoomCandidateEmails(local.emails, settings);
+  const candidates = zoomCandidateEmails(local.emails, settings, local.username);
   if (candidates.length === 0)
     return {
       found: false,
@@ -123,10 +127,14 @@ async function getZoomUser(client: ZoomUserDirectory, email: string): Promise<Zo
 /**
  * The e-mails to ask Zoom about, in order, without repeats (case-insensitive):
  * all_emails: every e-mail; email_domains: those whose domain is listed (exactly, not subdomains, as
- * Indico's `endswith('@' + domain)`); username_at_domain: the primary e-mail's local part at the enterprise
- * domain — Convene has no identity providers whose usernames Indico would use instead.
+ * Indico's `endswith('@' + domain)`); username_at_domain: the username from the chosen identity provider at the
+ * enterprise domain (Indico's "authenticators" mode), or, without one, the primary e-mail's local part.
  */
-export function zoomCandidateEmails(emails: readonly string[], settings: ZoomLookupSettings): string[] {
+export function zoomCandidateEmails(
+  emails: readonly string[],
+  settings: ZoomLookupSettings,
+  username?: string,
+): string[] {
   let out: string[];
   switch (settings.userLookupMode) {
     case 'all_emails':
@@ -139,7 +147,9 @@ export function zoomCandidateEmails(emails: readonly string[], settings: ZoomLoo
     }
     case 'username_at_domain': {
       const primary = emails[0];
-      const local = primary?.slice(0, primary.lastIndexOf('@'));
+      // A username in the form of an address (a UPN such as ghopper@cern.ch) contributes its local part.
+      const fromIdentity = username?.split('@')[0];
+      const local = fromIdentity || primary?.slice(0, primary.lastIndexOf('@'));
       out = local && settings.enterpriseDomain ? [`${local}@${settings.enterpriseDomain}`] : [];
       break;
     }
@@ -170,7 +180,11 @@ function listOf(items: readonly string[]): string {
   return `${items.slice(0, -1).join(', ')} or ${items.at(-1)}`;
 }
 
-async function loadUser(db: Db | Tx, userId: number): Promise<LocalUser | undefined> {
+async function loadUser(
+  db: Db | Tx,
+  userId: number,
+  settings: ZoomLookupSettings,
+): Promise<LocalUser | undefined> {
   const rows = await db
     .select({ name: users.name, isBlocked: users.isBlocked, email: userEmails.email })
     .from(users)
@@ -180,5 +194,28 @@ async function loadUser(db: Db | Tx, userId: number): Promise<LocalUser | undefi
   const first = rows[0];
   if (!first) return undefined;
   const emails = rows.flatMap((r) => (r.email ? [r.email] : []));
-  return { id: userId, name: first.name, isBlocked: first.isBlocked, emails };
+  const username = await identityUsername(db, userId, settings);
+  return { id: userId, name: first.name, isBlocked: first.isBlocked, emails, username };
+}
+
+/** The username of the user's identity at the provider the settings name (the most recent login's). */
+async function identityUsername(
+  db: Db | Tx,
+  userId: number,
+  settings: ZoomLookupSettings,
+): Promise<string | undefined> {
+  if (settings.userLookupMode !== 'username_at_domain' || !settings.usernameProvider) return undefined;
+  const [row] = await db
+    .select({ username: userIdentities.username })
+    .from(userIdentities)
+    .where(
+      and(
+        eq(userIdentities.userId, userId),
+        eq(userIdentities.provider, settings.usernameProvider),
+        ne(userIdentities.username, ''),
+      ),
+    )
+    .orderBy(sql`${userIdentities.lastLoginAt} DESC NULLS LAST`, desc(userIdentities.id))
+    .limit(1);
+  return row?.username;
 }

@@ -1,9 +1,24 @@
 import { Button, Group, Text } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
 import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
 import type { AdminUser } from '../../../contracts/auth';
 import { errorMessage } from '../../lib/api';
 import { useUpdateUser } from '../api/update-user';
+import { IdentitiesModal } from './identities-modal';
+
+/** The user's linked identity-provider accounts, in a dialog (an admin may look at their own too). */
+function IdentitiesButton({ user }: { user: AdminUser }) {
+  const [opened, { open, close }] = useDisclosure(false);
+  return (
+    <>
+      <Button size="xs" variant="subtle" onClick={open} aria-label={`Linked identities of ${user.name}`}>
+        Identities
+      </Button>
+      <IdentitiesModal user={user} opened={opened} onClose={close} />
+    </>
+  );
+}
 
 /** Grant or revoke admin rights, block or unblock; an admin gets no buttons for themselves. */
 export function UserActions({ user, isSelf }: { user: AdminUser; isSelf: boolean }) {
@@ -48,6 +63,7 @@ export function UserActions({ user, isSelf }: { user: AdminUser; isSelf: boolean
 
   return (
     <Group gap="xs" justify="flex-end" wrap="nowrap">
+      <IdentitiesButton user={user} />
       <Button
         size="xs"
         variant="default"

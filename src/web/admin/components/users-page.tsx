@@ -20,6 +20,7 @@ import { errorMessage } from '../../lib/api';
 import { usePageTitle } from '../../lib/use-page-title';
 import { useUsers } from '../api/get-users';
 import { CreateUserForm } from './create-user-form';
+import { InviteForm } from './invite-form';
 import { UserActions } from './user-actions';
 
 export function UsersPage() {
@@ -40,13 +41,19 @@ export function UsersPage() {
   const setSearch = (value: string) => setParams(value ? { q: value } : {}, { replace: true }); // a new search starts at page 1
   const users = useUsers(q, page);
   const [creating, { open, close }] = useDisclosure(false);
+  const [inviting, { open: openInvite, close: closeInvite }] = useDisclosure(false);
   const pages = users.data ? Math.max(1, Math.ceil(users.data.total / users.data.pageSize)) : 1;
 
   return (
     <Stack py="md" gap="lg">
       <Group justify="space-between" align="flex-end">
         <Title order={1}>Users</Title>
-        <Button onClick={open}>Create user</Button>
+        <Group gap="xs">
+          <Button variant="default" onClick={openInvite}>
+            Invite by e-mail
+          </Button>
+          <Button onClick={open}>Create user</Button>
+        </Group>
       </Group>
       <TextInput
         label="Search users"
@@ -116,6 +123,15 @@ export function UsersPage() {
           )}
         </>
       )}
+      <Modal opened={inviting} onClose={closeInvite} title="Invite by e-mail" centered>
+        <InviteForm
+          onCancel={closeInvite}
+          onSent={(message) => {
+            closeInvite();
+            notifications.show({ color: 'green', message });
+          }}
+        />
+      </Modal>
       <Modal opened={creating} onClose={close} title="Create user" centered>
         <CreateUserForm
           onCancel={close}

@@ -18,6 +18,9 @@ export function AdminMenu() {
         <Menu.Item component={Link} to="/admin/users">
           Users
         </Menu.Item>
+        <Menu.Item component={Link} to="/admin/accounts">
+          Sign-up and log-in
+        </Menu.Item>
         <Menu.Label>Videoconference</Menu.Label>
         <Menu.Item component={Link} to="/admin/videoconference">
           All rooms

@@ -29,7 +29,10 @@ export function UserMenu({ user }: { user: SessionUser }) {
   const navigate = useNavigate();
   const onLogout = () =>
     logout.mutate(undefined, {
-      onSuccess: () => navigate('/'),
+      onSuccess: ({ endSessionUrl }) => {
+        if (endSessionUrl) window.location.assign(endSessionUrl);
+        else navigate('/');
+      },
       onError: (err) =>
         notifications.show({ color: 'red', title: 'Could not log out', message: errorMessage(err) }),
     });

@@ -3,6 +3,7 @@ import {
   Center,
   Group,
   Loader,
+  NativeSelect,
   NumberInput,
   Radio,
   Stack,
@@ -18,6 +19,7 @@ import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { ZOOM_PASSCODE_LENGTH, type ZoomAdminSettings } from '../../../contracts/vc-zoom';
 import { ErrorState } from '../../app/routes/error-page';
+import { useAuthOptions } from '../../auth/api/get-auth-options';
 import { FormError } from '../../components/form-error';
 import { Section as SettingsSection } from '../../components/section';
 import { usePageTitle } from '../../lib/use-page-title';
@@ -78,6 +80,7 @@ function ZoomSettingsFormView({ saved }: { saved: ZoomAdminSettings }) {
   const form = useForm<ZoomSettingsForm>({ initialValues: formValuesFrom(saved), validate: validateForm });
   const values = form.getValues();
   const scheme = useComputedColorScheme('light');
+  const authOptions = useAuthOptions();
 
   const submit = form.onSubmit(
     async (v) => {
@@ -146,7 +149,7 @@ function ZoomSettingsFormView({ saved }: { saved: ZoomAdminSettings }) {
               <Radio
                 value="username_at_domain"
                 label="Their username at the enterprise domain"
-                description="The username is the part before @ of their primary e-mail address: ada@example.org becomes ada@<enterprise domain>."
+                description="The username their identity provider gives (chosen below), or else the part before @ of their primary e-mail address: ada@example.org becomes ada@<enterprise domain>."
               />
             </Stack>
           </Radio.Group>
@@ -164,6 +167,21 @@ function ZoomSettingsFormView({ saved }: { saved: ZoomAdminSettings }) {
               {...form.getInputProps('enterpriseDomain')}
             />
           )}
+          {values.userLookupMode === 'username_at_domain' &&
+            (authOptions.data?.providers.length ?? 0) > 0 && (
+              <NativeSelect
+                label="Username from"
+                description="People without an identity at this provider are looked up by the part before @ of their primary e-mail address."
+                data={[
+                  { value: '', label: 'The part before @ of the primary e-mail address' },
+                  ...(authOptions.data?.providers ?? []).map((p) => ({
+                    value: p.id,
+                    label: `The username ${p.name} gives`,
+                  })),
+                ]}
+                {...form.getInputProps('usernameProvider')}
+              />
+            )}
         </SettingsSection>
 
         <SettingsSection
