@@ -1,6 +1,7 @@
 // Accounts: the session, first-run setup, login, the profile, user administration and the user picker.
 // One source of truth: the server validates with these schemas and the web client takes its types from them.
 import { z } from 'zod';
+import { Text } from './text';
 
 export const PASSWORD_MIN_LENGTH = 10;
 
@@ -8,8 +9,7 @@ export const PASSWORD_MIN_LENGTH = 10;
 const MAX_ID = 2_147_483_647;
 
 /** Text that reaches PostgreSQL, which refuses NUL characters in text (that would be a 500, not a 422). */
-const text = (error = 'is required') =>
-  z.string({ error }).regex(/^[^\0]*$/, { error: 'must not contain NUL characters' });
+const text = (error = 'is required') => Text(error);
 
 /** Trimmed and lower-cased before the format check: e-mails are unique regardless of case. */
 export const EmailField = text()
@@ -26,8 +26,7 @@ export const AffiliationField = text('must be text')
   .trim()
   .max(200, { error: 'must be at most 200 characters' });
 
-export const NewPasswordField = z
-  .string({ error: 'is required' })
+export const NewPasswordField = Text('is required')
   .min(PASSWORD_MIN_LENGTH, { error: `must be at least ${PASSWORD_MIN_LENGTH} characters` })
   .max(1000, { error: 'must be at most 1000 characters' });
 
@@ -61,7 +60,7 @@ export type SetupRequest = z.input<typeof SetupRequest>;
 
 export const LoginRequest = z.object({
   email: text().trim().min(1, { error: 'is required' }).max(254),
-  password: z.string({ error: 'is required' }).min(1, { error: 'is required' }).max(1000),
+  password: Text('is required').min(1, { error: 'is required' }).max(1000),
 });
 export type LoginRequest = z.input<typeof LoginRequest>;
 
@@ -93,7 +92,7 @@ export const AddEmailRequest = z.object({ email: EmailField });
 export type AddEmailRequest = z.input<typeof AddEmailRequest>;
 
 export const ChangePasswordRequest = z.object({
-  currentPassword: z.string({ error: 'is required' }).min(1, { error: 'is required' }).max(1000),
+  currentPassword: Text('is required').min(1, { error: 'is required' }).max(1000),
   newPassword: NewPasswordField,
 });
 export type ChangePasswordRequest = z.input<typeof ChangePasswordRequest>;

@@ -1,6 +1,7 @@
 // The Zoom provider's API: its status, the administrator's settings and the connection test.
 import { z } from 'zod';
 import { UserSummary } from './auth';
+import { Text } from './text';
 
 export const ZoomStatus = z.object({
   /** sandbox: no Zoom credentials are configured; meetings live in Convene's built-in Zoom emulation. */
@@ -27,16 +28,14 @@ const DOMAIN_PATTERN =
   /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]{0,61}[a-z0-9]$/;
 
 /** A DNS domain such as example.org, case ignored. No transform: response schemas must encode both ways. */
-const Domain = z
-  .string({ error: 'must be a domain such as example.org' })
+const Domain = Text('must be a domain such as example.org')
   .trim()
   .toLowerCase()
   .regex(DOMAIN_PATTERN, { error: 'must be a domain such as example.org (without @)' });
 
 const UserId = z.number({ error: 'must be a user id' }).int().positive().max(2_147_483_647);
 
-const HttpUrl = z
-  .string()
+const HttpUrl = Text()
   .trim()
   .max(500, { error: 'must be at most 500 characters' })
   .refine((s) => s === '' || (URL.canParse(s) && /^https?:$/.test(new URL(s).protocol)), {
@@ -121,8 +120,7 @@ export const ZOOM_CREDENTIAL_KEYS = ['accountId', 'clientId', 'clientSecret', 'w
 export type ZoomCredentialKey = (typeof ZOOM_CREDENTIAL_KEYS)[number];
 
 /** Absent: keep what is stored; null: remove it; a string: store it. */
-const CredentialInput = z
-  .string({ error: 'must be text, or null to remove it' })
+const CredentialInput = Text('must be text, or null to remove it')
   .trim()
   .min(1, { error: 'must not be empty (send null to remove it)' })
   .max(300, { error: 'must be at most 300 characters' })
@@ -218,8 +216,7 @@ export type ZoomMeetingType = z.infer<typeof ZoomMeetingType>;
 export const ZOOM_NAME_MAX = 200;
 
 /** The API accepts at most 10 letters, digits and @ - _ * (zoom_api.md §2.6); '' means no passcode. */
-export const ZoomPasscode = z
-  .string({ error: 'must be text' })
+export const ZoomPasscode = Text('must be text')
   .trim()
   .max(10, { error: 'must have at most 10 characters' })
   .regex(/^[A-Za-z0-9@\-_*]*$/, { error: 'may contain only letters, digits and @ - _ *' });
@@ -234,8 +231,7 @@ export const ZoomPasscode = z
 export const ZoomRoomForm = z
   .object({
     /** Sent to Zoom as the meeting's agenda (at most 2000 characters there). */
-    description: z
-      .string({ error: 'must be text' })
+    description: Text('must be text')
       .trim()
       .max(2000, { error: 'must be at most 2000 characters' })
       .default(''),

@@ -1,7 +1,7 @@
 // buildApp wires plugins and features; no logic lives here.
 import fastifyCookie from '@fastify/cookie';
 import Fastify, { type FastifyServerOptions } from 'fastify';
-import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { installAuth } from './auth/plugin';
 import { registerAuthRoutes } from './auth/routes';
 import { registerEventsFeature } from './events';
@@ -10,6 +10,7 @@ import { registerHealthRoutes } from './http/health';
 import { registerOpenApi } from './http/openapi';
 import { registerSpa } from './http/spa';
 import type { App, AppDeps } from './http/types';
+import { wellFormedValidatorCompiler } from './http/well-formed';
 import { loggerOptions } from './logger';
 import { registerMailRoutes } from './mail/routes';
 import { vcFeature } from './vc';
@@ -38,7 +39,7 @@ export async function buildApp(deps: AppDeps, opts: BuildAppOptions = {}): Promi
     return503OnClosing: true,
     forceCloseConnections: 'idle',
   }).withTypeProvider<ZodTypeProvider>();
-  app.setValidatorCompiler(validatorCompiler);
+  app.setValidatorCompiler(wellFormedValidatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandler(app);
 

@@ -7,6 +7,7 @@ import { EmbeddedPostgresError } from './db/embedded-postgres';
 import { makeDeps } from './deps';
 import { startJobRunner } from './jobs/jobs';
 import { loggerOptions } from './logger';
+import { installProcessGuards } from './process-guards';
 
 /** Start-up failures the user can fix are reported in one line, without a stack trace. */
 function fail(message: string): never {
@@ -23,6 +24,7 @@ async function main(): Promise<void> {
     throw err;
   }
   const log = pino(loggerOptions(config.logLevel) as pino.LoggerOptions);
+  installProcessGuards(log);
   let database: Database;
   try {
     database = await openDatabase({

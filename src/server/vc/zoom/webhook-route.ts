@@ -7,6 +7,7 @@ import { ApiErrorBody } from '../../../contracts/errors';
 import { AppError, Unauthenticated } from '../../errors';
 import { errorResponses } from '../../http/responses';
 import type { App, AppDeps } from '../../http/types';
+import { MAX_JSON_DEPTH, nestsDeeperThan, parseWellFormedJson } from '../../http/well-formed';
 import { enqueueJob } from '../../jobs/jobs';
 import { resolveWebhookSecret } from './credentials';
 import { WEBHOOK_PATH, type ZoomRuntime } from './runtime';
@@ -149,10 +150,13 @@ function header(request: FastifyRequest, name: string): string | undefined {
 function parseEnvelope(rawBody: Buffer): z.output<typeof Envelope> {
   let json: unknown;
   try {
-    json = JSON.parse(rawBody.toString('utf8'));
+    // Zoom's texts (topics, names) are stored and logged: made well formed here, once.
+    json = parseWellFormedJson(rawBody.toString('utf8'));
   } catch {
     throw new AppError('BAD_REQUEST', 'The notification body is not JSON.');
   }
+  if (nestsDeeperThan(json))
+    throw new AppError('BAD_REQUEST', `The notification nests deeper than ${MAX_JSON_DEPTH} levels.`);
   const parsed = Envelope.safeParse(json);
   if (!parsed.success)
     throw new AppError('BAD_REQUEST', 'The notification is not a Zoom event {event, payload}.');
