@@ -1,12 +1,10 @@
 // Accounts: the session, first-run setup, login, the profile, user administration and the user picker.
 // One source of truth: the server validates with these schemas and the web client takes its types from them.
 import { z } from 'zod';
+import { IdParam, PageParam } from './ids';
 import { Text } from './text';
 
 export const PASSWORD_MIN_LENGTH = 10;
-
-/** Largest id PostgreSQL's `integer` holds: a bigger one would fail in the query, not in validation. */
-const MAX_ID = 2_147_483_647;
 
 /** Text that reaches PostgreSQL, which refuses NUL characters in text (that would be a 500, not a 422). */
 const text = (error = 'is required') => Text(error);
@@ -98,11 +96,7 @@ export const ChangePasswordRequest = z.object({
 export type ChangePasswordRequest = z.input<typeof ChangePasswordRequest>;
 
 export const IdParams = z.object({
-  id: z.coerce
-    .number({ error: 'must be a number' })
-    .int({ error: 'must be a whole number' })
-    .positive({ error: 'must be a positive number' })
-    .max(MAX_ID, { error: 'does not exist' }),
+  id: IdParam,
 });
 
 // ---- Administration ----
@@ -123,12 +117,7 @@ export type AdminUser = z.infer<typeof AdminUser>;
 
 export const AdminUsersQuery = z.object({
   q: text().trim().max(200, { error: 'must be at most 200 characters' }).default(''),
-  page: z.coerce
-    .number({ error: 'must be a page number' })
-    .int({ error: 'must be a whole number' })
-    .min(1, { error: 'must be 1 or more' })
-    .max(1_000_000, { error: 'must be at most 1000000' })
-    .default(1),
+  page: PageParam(1_000_000).default(1),
 });
 export type AdminUsersQuery = z.input<typeof AdminUsersQuery>;
 

@@ -1,10 +1,11 @@
 // Request and response schemas of the events API: the server validates with them, the client imports the types.
 // Times travel as ISO 8601 strings (responses in UTC, with the event's IANA `timezone` beside them).
 import { z } from 'zod';
+import { DecimalParam, IdParam, MAX_ID, PageParam } from './ids';
 import { Text } from './text';
 
 /** A database id in a URL or body: positive and within PostgreSQL's integer range. */
-export const Id = z.coerce.number().int().positive().max(2_147_483_647);
+export const Id = IdParam;
 const BodyId = z.number().int().positive().max(2_147_483_647);
 
 export const IsoDateTime = z.iso.datetime({
@@ -226,7 +227,7 @@ export const ContributionParams = z.object({ eventId: Id, contributionId: Id });
 export const BlockParams = z.object({ eventId: Id, blockId: Id });
 export const SessionParams = z.object({ eventId: Id, sessionId: Id });
 /** Optional on deletes: when given and stale, the delete is refused with 409. */
-export const DeleteQuery = z.object({ version: z.coerce.number().int().min(1).optional() });
+export const DeleteQuery = z.object({ version: DecimalParam({ min: 1, max: MAX_ID }).optional() });
 
 export const CreateEventBody = z.object({
   title: Title,
@@ -329,9 +330,9 @@ export const ListEventsQuery = z.object({
   /** Present (empty, "true" or "1"): only events that have not ended yet, soonest first. */
   upcoming: z.enum(['', 'true', 'false', '1', '0']).optional(),
   q: Text().trim().max(200).optional(),
-  page: z.coerce.number().int().min(1).max(10_000).default(1),
+  page: PageParam().default(1),
 });
-export const PageQuery = z.object({ page: z.coerce.number().int().min(1).max(10_000).default(1) });
+export const PageQuery = z.object({ page: PageParam().default(1) });
 export const LogQuery = PageQuery.extend({ module: Text().max(64).optional() });
 
 export const CloneBody = z.object({

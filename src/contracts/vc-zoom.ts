@@ -1,6 +1,7 @@
 // The Zoom provider's API: its status, the administrator's settings and the connection test.
 import { z } from 'zod';
 import { UserSummary } from './auth';
+import { IdParam } from './ids';
 import { Text } from './text';
 
 export const ZoomStatus = z.object({
@@ -288,7 +289,7 @@ export function zoomStartPath(roomId: number): string {
 
 // ---- Form helpers: users' Zoom accounts, the host's other meetings ----
 
-const QueryId = z.coerce.number().int().positive().max(2_147_483_647);
+const QueryId = IdParam;
 
 /** GET /api/events/:eventId/vc/zoom/form-context: what the Zoom fields need besides the form values. */
 export const ZoomFormContextQuery = z.object({

@@ -2,6 +2,7 @@
 // session block. Provider-specific fields travel as `form`/`linkForm` and are checked by the provider's own
 // schemas; everything here is common to every provider.
 import { z } from 'zod';
+import { IdParam, PageParam } from './ids';
 import { Text } from './text';
 
 const BodyId = z.number().int().positive().max(2_147_483_647);
@@ -179,9 +180,9 @@ export type VcFormValues = z.infer<typeof VcFormValues>;
 
 // ---------- requests ----------
 
-export const VcEventParams = z.object({ eventId: z.coerce.number().int().positive().max(2_147_483_647) });
+export const VcEventParams = z.object({ eventId: IdParam });
 export const VcLinkParams = VcEventParams.extend({
-  linkId: z.coerce.number().int().positive().max(2_147_483_647),
+  linkId: IdParam,
 });
 export const VcProviderParams = VcEventParams.extend({ provider: Text().max(64) });
 export const VcActionParams = VcLinkParams.extend({ actionId: Text().max(64) });
@@ -277,6 +278,6 @@ export const AdminRoomsQuery = z.object({
   provider: Text().max(64).optional(),
   status: VcStatus.optional(),
   q: Text().trim().max(200).optional(),
-  page: z.coerce.number().int().min(1).max(10_000).default(1),
+  page: PageParam().default(1),
 });
-export const MyRoomsQuery = z.object({ page: z.coerce.number().int().min(1).max(10_000).default(1) });
+export const MyRoomsQuery = z.object({ page: PageParam().default(1) });

@@ -4,6 +4,7 @@ import Fastify, { type FastifyServerOptions } from 'fastify';
 import { serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { installAuth } from './auth/plugin';
 import { registerAuthRoutes } from './auth/routes';
+import type { TrustProxy } from './config';
 import { registerEventsFeature } from './events';
 import { installErrorHandler } from './http/error-handler';
 import { registerHealthRoutes } from './http/health';
@@ -30,10 +31,18 @@ export interface BuildAppOptions {
   logger?: FastifyServerOptions['logger'];
 }
 
+/** Fastify takes a hop count at run time but not in its types: the same rule, as its function. */
+function fastifyTrustProxy(
+  trust: TrustProxy,
+): boolean | string[] | ((address: string, hop: number) => boolean) {
+  if (typeof trust !== 'number') return trust;
+  return (_address, hop) => hop < trust;
+}
+
 export async function buildApp(deps: AppDeps, opts: BuildAppOptions = {}): Promise<App> {
   const app = Fastify({
     logger: opts.logger ?? loggerOptions(deps.config.logLevel),
-    trustProxy: true,
+    trustProxy: fastifyTrustProxy(deps.config.trustProxy),
     bodyLimit: 1024 * 1024,
     // Requests in flight finish on close(); new ones get 503 meanwhile.
     return503OnClosing: true,

@@ -22,6 +22,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     logLevel: 'silent',
     smtpUrl: undefined,
     mailFrom: 'Convene <convene@test.invalid>',
+    trustProxy: false,
     zoom: {
       accountId: undefined,
       clientId: undefined,

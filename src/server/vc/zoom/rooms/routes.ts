@@ -6,6 +6,7 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import { IdParam } from '../../../../contracts/ids';
 import { VcEventParams } from '../../../../contracts/vc';
 import {
   ZoomFormContext,
@@ -150,7 +151,7 @@ export function registerZoomRoomRoutes(app: App, services: () => ZoomServices): 
       schema: {
         tags: TAGS,
         summary: 'Start a Zoom meeting: redirects to a fresh start link (host, alternative hosts, managers)',
-        params: z.object({ roomId: z.coerce.number().int().positive().max(2_147_483_647) }),
+        params: z.object({ roomId: IdParam }),
       },
     },
     async (request, reply) => {
