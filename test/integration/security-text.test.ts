@@ -12,6 +12,7 @@ import { agentFor, type MadeUser, makeUser } from '../support/factories';
 import {
   createZoomRoom,
   createZoomRoomRequest,
+  editZoomRoom,
   nextSecond,
   roomRow,
   sandboxOf,
@@ -61,10 +62,9 @@ describe('well-formed text everywhere', () => {
   it('refuses a lone surrogate or a NUL in a room rename, an event title and a query parameter with 422', async () => {
     const ev = await makeEvent(t.deps.db, { creator: ada });
     const r = await createZoomRoom(t, agent, ev.id, { name: 'Well named' });
-    const form = (await agent.get(`/api/events/${ev.id}/vc/links/${r.linkId}/form`)).json();
-    const rename = await agent.patch(`/api/events/${ev.id}/vc/links/${r.linkId}`, { ...form, name: LONE });
+    const rename = await editZoomRoom(agent, ev.id, r.linkId, { name: LONE });
     expect(rename.statusCode, rename.body).toBe(422);
-    expect(rename.json().error.fields[0].field).toBe('name');
+    expect(rename.json().error.fields[0].field).toBe('room.name');
 
     const event = (await agent.get(`/api/events/${ev.id}`)).json();
     const title = await agent.patch(`/api/events/${ev.id}`, { title: 'A\u0000B', version: event.version });

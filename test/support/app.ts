@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll } from 'vitest';
-import { buildApp } from '../../src/server/app';
+import { type BuildAppOptions, buildApp } from '../../src/server/app';
 import type { Config } from '../../src/server/config';
 import { makeDeps } from '../../src/server/deps';
 import type { App, AppDeps, Clock } from '../../src/server/http/types';
@@ -55,7 +55,14 @@ export interface TestApp {
   database: TestDatabase;
 }
 
-export async function buildTestApp(opts: { clock?: Clock; config?: Partial<Config> } = {}): Promise<TestApp> {
+export interface TestAppOptions {
+  clock?: Clock;
+  config?: Partial<Config>;
+  /** Fastify's logger (default: none), e.g. the app's own options with a stream that captures the lines. */
+  logger?: BuildAppOptions['logger'];
+}
+
+export async function buildTestApp(opts: TestAppOptions = {}): Promise<TestApp> {
   const database = await createTestDatabase();
   const deps: AppDeps = makeDeps({
     config: testConfig(opts.config),
@@ -63,7 +70,7 @@ export async function buildTestApp(opts: { clock?: Clock; config?: Partial<Confi
     pool: database.pool,
     clock: opts.clock,
   });
-  const app = await buildApp(deps, { logger: false });
+  const app = await buildApp(deps, { logger: opts.logger ?? false });
   await app.ready();
   return { app, deps, database };
 }
@@ -89,7 +96,7 @@ export async function runJobs(t: TestApp): Promise<void> {
  * One app and one database for a test file, built before its tests and dropped after them.
  * Read the fields inside tests (they are set in beforeAll).
  */
-export function useTestApp(opts: { clock?: Clock; config?: Partial<Config> } = {}): TestApp {
+export function useTestApp(opts: TestAppOptions = {}): TestApp {
   const holder = {} as TestApp;
   beforeAll(async () => {
     Object.assign(holder, await buildTestApp(opts));
