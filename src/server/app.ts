@@ -9,7 +9,8 @@ import { registerEventsFeature } from './events';
 import { installErrorHandler } from './http/error-handler';
 import { registerHealthRoutes } from './http/health';
 import { registerOpenApi } from './http/openapi';
-import { registerSpa } from './http/spa';
+import { registerSecurityHeaders } from './http/security-headers';
+import { readIndexHtml, registerSpa } from './http/spa';
 import type { App, AppDeps } from './http/types';
 import { wellFormedValidatorCompiler } from './http/well-formed';
 import { loggerOptions } from './logger';
@@ -52,6 +53,8 @@ export async function buildApp(deps: AppDeps, opts: BuildAppOptions = {}): Promi
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandler(app);
 
+  const indexHtml = readIndexHtml();
+  await registerSecurityHeaders(app, { https: deps.config.secureCookies, indexHtml });
   await app.register(fastifyCookie, { secret: deps.config.sessionSecret });
   await registerOpenApi(app);
   installAuth(app, deps);
@@ -59,6 +62,6 @@ export async function buildApp(deps: AppDeps, opts: BuildAppOptions = {}): Promi
   registerHealthRoutes(app, deps);
   for (const register of FEATURES) await register(app, deps);
 
-  await registerSpa(app);
+  await registerSpa(app, indexHtml);
   return app;
 }
