@@ -365,7 +365,10 @@ export const ZoomHostCheck = ZoomUserCheck.extend({
   passcodeRules: ZoomPasscodeRules.nullable(),
   /** The linked object's time (null when it has none: the meeting will be recurring with no fixed time). */
   window: z.object({ start: z.string(), end: z.string() }).nullable(),
+  /** The overlaps the asker may see: rooms of events they may open or manage, their own Zoom meetings. */
   overlaps: z.array(ZoomOverlap),
+  /** How many more overlap, in events or Zoom meetings the asker may not see (only counted, never named). */
+  otherOverlaps: z.number().int(),
   /** A sentence for the form when there are overlaps, else null. */
   warning: z.string().nullable(),
 });

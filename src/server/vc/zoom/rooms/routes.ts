@@ -115,8 +115,8 @@ export function registerZoomRoomRoutes(app: App, services: () => ZoomServices): 
     },
     async (request) => {
       const s = services();
-      await zoomManagerOf(s, request, request.params.eventId);
-      return checkZoomUser(s, request.query.userId);
+      const { user } = await zoomManagerOf(s, request, request.params.eventId);
+      return checkZoomUser(s, request.query.userId, user);
     },
   );
 
@@ -141,7 +141,13 @@ export function registerZoomRoomRoutes(app: App, services: () => ZoomServices): 
           : q.target === 'contribution'
             ? ({ type: 'contribution', contributionId: q.targetId } as const)
             : ({ type: 'block', blockId: q.targetId } as const);
-      return checkZoomHost(s, { event: access.event, userId: q.userId ?? user.id, target, roomId: q.roomId });
+      return checkZoomHost(s, {
+        event: access.event,
+        userId: q.userId ?? user.id,
+        target,
+        roomId: q.roomId,
+        asker: user,
+      });
     },
   );
 
