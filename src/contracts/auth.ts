@@ -159,7 +159,8 @@ export type UserSearchQuery = z.input<typeof UserSearchQuery>;
 export const UserSummary = z.object({
   id: z.number().int(),
   name: z.string(),
-  email: z.string(),
+  /** The primary e-mail: for administrators only (the picker tells people apart by name and affiliation). */
+  email: z.string().optional(),
   affiliation: z.string(),
 });
 export type UserSummary = z.infer<typeof UserSummary>;

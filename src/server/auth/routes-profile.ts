@@ -108,14 +108,15 @@ export function registerProfileRoutes(app: App, deps: AppDeps): void {
     {
       schema: {
         tags: ['users'],
-        summary: 'Find people by name or e-mail (for pickers); blocked users are left out',
+        summary:
+          'Find people by name, or by a whole e-mail address (for pickers); e-mails shown to administrators only',
         querystring: UserSearchQuery,
         response: { 200: UserSearchResponse, ...errorResponses(401, 422) },
       },
     },
     async (request) => {
-      requireUser(request);
-      return { users: await searchUsers(deps, request.query.q) };
+      const user = requireUser(request);
+      return { users: await searchUsers(deps, request.query.q, user) };
     },
   );
 }
