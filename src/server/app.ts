@@ -9,6 +9,7 @@ import { registerEventsFeature } from './events';
 import { installErrorHandler } from './http/error-handler';
 import { registerHealthRoutes } from './http/health';
 import { registerOpenApi } from './http/openapi';
+import { registerRateLimits } from './http/rate-limits';
 import { registerSecurityHeaders } from './http/security-headers';
 import { readIndexHtml, registerSpa } from './http/spa';
 import type { App, AppDeps } from './http/types';
@@ -55,6 +56,7 @@ export async function buildApp(deps: AppDeps, opts: BuildAppOptions = {}): Promi
 
   const indexHtml = readIndexHtml();
   await registerSecurityHeaders(app, { https: deps.config.secureCookies, indexHtml });
+  await registerRateLimits(app);
   await app.register(fastifyCookie, { secret: deps.config.sessionSecret });
   await registerOpenApi(app);
   installAuth(app, deps);

@@ -8,6 +8,7 @@ import {
   UserSearchQuery,
   UserSearchResponse,
 } from '../../contracts/auth';
+import { RATE_LIMITS } from '../http/rate-limits';
 import { errorResponses, WRITE_ERRORS } from '../http/responses';
 import type { App, AppDeps } from '../http/types';
 import { requireUser } from './guards';
@@ -106,6 +107,7 @@ export function registerProfileRoutes(app: App, deps: AppDeps): void {
   app.get(
     '/api/users/search',
     {
+      config: { rateLimit: RATE_LIMITS.userSearch },
       schema: {
         tags: ['users'],
         summary:

@@ -3,6 +3,7 @@ import path from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { projectRoot } from '../paths';
+import { RATE_LIMITS } from './rate-limits';
 import type { App } from './types';
 
 /**
@@ -35,23 +36,27 @@ export async function registerSpa(app: App, indexHtml = readIndexHtml()): Promis
     });
   }
 
-  app.setNotFoundHandler((request: FastifyRequest, reply: FastifyReply) => {
-    const isApi = request.url.startsWith('/api/') || request.url === '/api';
-    if (isApi || request.method !== 'GET') {
-      return reply.status(404).send({
-        error: { code: 'NOT_FOUND', message: `No route ${request.method} ${request.url.split('?')[0]}.` },
-      });
-    }
-    if (!indexHtml) {
+  // Scanners probe thousands of unknown URLs: limited per address (rate-limits.ts).
+  app.setNotFoundHandler(
+    { preHandler: app.rateLimit(RATE_LIMITS.notFound) },
+    (request: FastifyRequest, reply: FastifyReply) => {
+      const isApi = request.url.startsWith('/api/') || request.url === '/api';
+      if (isApi || request.method !== 'GET') {
+        return reply.status(404).send({
+          error: { code: 'NOT_FOUND', message: `No route ${request.method} ${request.url.split('?')[0]}.` },
+        });
+      }
+      if (!indexHtml) {
+        return reply
+          .status(503)
+          .type('text/plain; charset=utf-8')
+          .send('The web client is not built: run npm run build (npm start builds it when missing).');
+      }
       return reply
-        .status(503)
-        .type('text/plain; charset=utf-8')
-        .send('The web client is not built: run npm run build (npm start builds it when missing).');
-    }
-    return reply
-      .status(200)
-      .type('text/html; charset=utf-8')
-      .header('cache-control', 'no-cache')
-      .send(indexHtml);
-  });
+        .status(200)
+        .type('text/html; charset=utf-8')
+        .header('cache-control', 'no-cache')
+        .send(indexHtml);
+    },
+  );
 }

@@ -5,6 +5,7 @@ import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { ApiErrorBody } from '../../../contracts/errors';
 import { AppError, Unauthenticated } from '../../errors';
+import { RATE_LIMITS } from '../../http/rate-limits';
 import { errorResponses } from '../../http/responses';
 import type { App, AppDeps } from '../../http/types';
 import { MAX_JSON_DEPTH, nestsDeeperThan, parseWellFormedJson } from '../../http/well-formed';
@@ -81,7 +82,7 @@ export async function registerZoomWebhook(
     scope.post(
       WEBHOOK_PATH,
       {
-        config: { csrf: false },
+        config: { csrf: false, rateLimit: RATE_LIMITS.webhook },
         schema: {
           tags: ['zoom'],
           summary: 'Zoom event notifications (signed with the webhook secret token)',
