@@ -175,6 +175,8 @@ export const VcFormValues = z.object({
   form: z.record(z.string(), z.unknown()),
   linkForm: z.record(z.string(), z.unknown()),
   can: z.object({ editRoom: z.boolean() }),
+  /** The room's version: sent back with the edit, which gets 409 when someone changed the room meanwhile. */
+  version: z.number().int().optional(),
 });
 export type VcFormValues = z.infer<typeof VcFormValues>;
 
@@ -211,6 +213,8 @@ export const EditLinkBody = z.object({
   /** Left out by those who may change only the link. */
   room: z.object({ name: RoomName, form: ProviderFields.default({}) }).optional(),
   link: z.object({ target: VcTargetInput, show: z.boolean(), linkForm: ProviderFields.default({}) }),
+  /** The room's version the form was filled from (GET …/form); a stale one gets 409 with the current room. */
+  version: z.number().int().min(1).optional(),
 });
 export type EditLinkBody = z.input<typeof EditLinkBody>;
 
