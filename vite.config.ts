@@ -9,7 +9,8 @@ export default defineConfig({
   build: {
     outDir: '../../dist/web',
     emptyOutDir: true,
-    sourcemap: true,
+    // Maps for debugging on the server's disk, with no sourceMappingURL in the published bundles.
+    sourcemap: 'hidden',
     // Vite 8 bundles with rolldown: chunking lives under rolldownOptions. Mantine and React change less
     // often than our code, so they get chunks of their own that browsers keep cached across releases.
     rolldownOptions: {

@@ -1,15 +1,13 @@
 // Accounts: the session, first-run setup, login, the profile, user administration and the user picker.
 // One source of truth: the server validates with these schemas and the web client takes its types from them.
 import { z } from 'zod';
+import { IdParam, PageParam } from './ids';
+import { Text } from './text';
 
 export const PASSWORD_MIN_LENGTH = 10;
 
-/** Largest id PostgreSQL's `integer` holds: a bigger one would fail in the query, not in validation. */
-const MAX_ID = 2_147_483_647;
-
 /** Text that reaches PostgreSQL, which refuses NUL characters in text (that would be a 500, not a 422). */
-const text = (error = 'is required') =>
-  z.string({ error }).regex(/^[^\0]*$/, { error: 'must not contain NUL characters' });
+const text = (error = 'is required') => Text(error);
 
 /** Trimmed and lower-cased before the format check: e-mails are unique regardless of case. */
 export const EmailField = text()
@@ -26,8 +24,7 @@ export const AffiliationField = text('must be text')
   .trim()
   .max(200, { error: 'must be at most 200 characters' });
 
-export const NewPasswordField = z
-  .string({ error: 'is required' })
+export const NewPasswordField = Text('is required')
   .min(PASSWORD_MIN_LENGTH, { error: `must be at least ${PASSWORD_MIN_LENGTH} characters` })
   .max(1000, { error: 'must be at most 1000 characters' });
 
@@ -61,7 +58,7 @@ export type SetupRequest = z.input<typeof SetupRequest>;
 
 export const LoginRequest = z.object({
   email: text().trim().min(1, { error: 'is required' }).max(254),
-  password: z.string({ error: 'is required' }).min(1, { error: 'is required' }).max(1000),
+  password: Text('is required').min(1, { error: 'is required' }).max(1000),
 });
 export type LoginRequest = z.input<typeof LoginRequest>;
 
@@ -93,17 +90,13 @@ export const AddEmailRequest = z.object({ email: EmailField });
 export type AddEmailRequest = z.input<typeof AddEmailRequest>;
 
 export const ChangePasswordRequest = z.object({
-  currentPassword: z.string({ error: 'is required' }).min(1, { error: 'is required' }).max(1000),
+  currentPassword: Text('is required').min(1, { error: 'is required' }).max(1000),
   newPassword: NewPasswordField,
 });
 export type ChangePasswordRequest = z.input<typeof ChangePasswordRequest>;
 
 export const IdParams = z.object({
-  id: z.coerce
-    .number({ error: 'must be a number' })
-    .int({ error: 'must be a whole number' })
-    .positive({ error: 'must be a positive number' })
-    .max(MAX_ID, { error: 'does not exist' }),
+  id: IdParam,
 });
 
 // ---- Administration ----
@@ -124,12 +117,7 @@ export type AdminUser = z.infer<typeof AdminUser>;
 
 export const AdminUsersQuery = z.object({
   q: text().trim().max(200, { error: 'must be at most 200 characters' }).default(''),
-  page: z.coerce
-    .number({ error: 'must be a page number' })
-    .int({ error: 'must be a whole number' })
-    .min(1, { error: 'must be 1 or more' })
-    .max(1_000_000, { error: 'must be at most 1000000' })
-    .default(1),
+  page: PageParam(1_000_000).default(1),
 });
 export type AdminUsersQuery = z.input<typeof AdminUsersQuery>;
 
@@ -171,7 +159,8 @@ export type UserSearchQuery = z.input<typeof UserSearchQuery>;
 export const UserSummary = z.object({
   id: z.number().int(),
   name: z.string(),
-  email: z.string(),
+  /** The primary e-mail: for administrators only (the picker tells people apart by name and affiliation). */
+  email: z.string().optional(),
   affiliation: z.string(),
 });
 export type UserSummary = z.infer<typeof UserSummary>;

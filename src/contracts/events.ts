@@ -1,9 +1,11 @@
 // Request and response schemas of the events API: the server validates with them, the client imports the types.
 // Times travel as ISO 8601 strings (responses in UTC, with the event's IANA `timezone` beside them).
 import { z } from 'zod';
+import { DecimalParam, IdParam, MAX_ID, PageParam } from './ids';
+import { Text } from './text';
 
 /** A database id in a URL or body: positive and within PostgreSQL's integer range. */
-export const Id = z.coerce.number().int().positive().max(2_147_483_647);
+export const Id = IdParam;
 const BodyId = z.number().int().positive().max(2_147_483_647);
 
 export const IsoDateTime = z.iso.datetime({
@@ -22,8 +24,7 @@ export function isKnownTimezone(tz: string): boolean {
   }
 }
 
-export const Timezone = z
-  .string()
+export const Timezone = Text()
   .max(64)
   .refine(isKnownTimezone, { error: 'is not a known IANA timezone such as Europe/Zurich' });
 
@@ -31,12 +32,9 @@ export const Colour = z.string().regex(/^#[0-9a-fA-F]{6}$/, { error: 'must be a 
 export const ProtectionMode = z.enum(['public', 'logged_in', 'restricted']);
 export type ProtectionMode = z.infer<typeof ProtectionMode>;
 
-/** PostgreSQL text cannot hold NUL: refuse it here rather than fail in the database. */
-const noNul = (s: string) => !s.includes('\u0000');
-const NUL = { error: 'must not contain NUL characters' };
-const Title = z.string().trim().min(1, { error: 'must not be empty' }).max(250).refine(noNul, NUL);
-const Markdown = z.string().max(100_000).refine(noNul, NUL);
-const ShortText = z.string().trim().max(250).refine(noNul, NUL);
+const Title = Text().trim().min(1, { error: 'must not be empty' }).max(250);
+const Markdown = Text().max(100_000);
+const ShortText = Text().trim().max(250);
 /** A session block or contribution lasts between one minute and 31 days. */
 const Duration = z
   .number()
@@ -229,7 +227,7 @@ export const ContributionParams = z.object({ eventId: Id, contributionId: Id });
 export const BlockParams = z.object({ eventId: Id, blockId: Id });
 export const SessionParams = z.object({ eventId: Id, sessionId: Id });
 /** Optional on deletes: when given and stale, the delete is refused with 409. */
-export const DeleteQuery = z.object({ version: z.coerce.number().int().min(1).optional() });
+export const DeleteQuery = z.object({ version: DecimalParam({ min: 1, max: MAX_ID }).optional() });
 
 export const CreateEventBody = z.object({
   title: Title,
@@ -331,18 +329,18 @@ export type UpdateContributionBody = z.infer<typeof UpdateContributionBody>;
 export const ListEventsQuery = z.object({
   /** Present (empty, "true" or "1"): only events that have not ended yet, soonest first. */
   upcoming: z.enum(['', 'true', 'false', '1', '0']).optional(),
-  q: z.string().trim().max(200).refine(noNul, NUL).optional(),
-  page: z.coerce.number().int().min(1).max(10_000).default(1),
+  q: Text().trim().max(200).optional(),
+  page: PageParam().default(1),
 });
-export const PageQuery = z.object({ page: z.coerce.number().int().min(1).max(10_000).default(1) });
-export const LogQuery = PageQuery.extend({ module: z.string().max(64).refine(noNul, NUL).optional() });
+export const PageQuery = z.object({ page: PageParam().default(1) });
+export const LogQuery = PageQuery.extend({ module: Text().max(64).optional() });
 
 export const CloneBody = z.object({
   /** The clone's start; its end and timetable move by the same amount. */
   startDate: IsoDateTime,
   title: Title.optional(),
   /** Option id → on/off; options left out take their default. */
-  options: z.record(z.string().max(64).refine(noNul, NUL), z.boolean()).default({}),
+  options: z.record(Text().max(64), z.boolean()).default({}),
 });
 export type CloneBody = z.infer<typeof CloneBody>;
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PageParam } from './ids';
 
 export const OutboxMail = z.object({
   id: z.number().int(),
@@ -16,7 +17,7 @@ export const OutboxMail = z.object({
 });
 export type OutboxMail = z.infer<typeof OutboxMail>;
 
-export const OutboxQuery = z.object({ page: z.coerce.number().int().min(1).default(1) });
+export const OutboxQuery = z.object({ page: PageParam(1_000_000).default(1) });
 
 export const OutboxPage = z.object({
   items: z.array(OutboxMail),

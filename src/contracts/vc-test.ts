@@ -1,14 +1,14 @@
 // The "Test rooms" provider's forms: a minimal provider with a join link and no outside service, used by the
 // tests and demos. Server and web client validate with the same schemas.
 import { z } from 'zod';
+import { Text } from './text';
 
 export const PasscodeVisibility = z.enum(['everyone', 'logged_in', 'no_one']);
 export type PasscodeVisibility = z.infer<typeof PasscodeVisibility>;
 
 export const TestRoomForm = z.object({
-  description: z.string().trim().max(500, { error: 'must be at most 500 characters' }).default(''),
-  passcode: z
-    .string()
+  description: Text().trim().max(500, { error: 'must be at most 500 characters' }).default(''),
+  passcode: Text()
     .trim()
     .regex(/^[A-Za-z0-9]{0,10}$/, { error: 'must be at most 10 letters or digits' })
     .default(''),

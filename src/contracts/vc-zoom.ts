@@ -1,6 +1,8 @@
 // The Zoom provider's API: its status, the administrator's settings and the connection test.
 import { z } from 'zod';
 import { UserSummary } from './auth';
+import { IdParam } from './ids';
+import { Text } from './text';
 
 export const ZoomStatus = z.object({
   /** sandbox: no Zoom credentials are configured; meetings live in Convene's built-in Zoom emulation. */
@@ -28,16 +30,14 @@ const DOMAIN_PATTERN =
   /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]{0,61}[a-z0-9]$/;
 
 /** A DNS domain such as example.org, case ignored. No transform: response schemas must encode both ways. */
-const Domain = z
-  .string({ error: 'must be a domain such as example.org' })
+const Domain = Text('must be a domain such as example.org')
   .trim()
   .toLowerCase()
   .regex(DOMAIN_PATTERN, { error: 'must be a domain such as example.org (without @)' });
 
 const UserId = z.number({ error: 'must be a user id' }).int().positive().max(2_147_483_647);
 
-const HttpUrl = z
-  .string()
+const HttpUrl = Text()
   .trim()
   .max(500, { error: 'must be at most 500 characters' })
   .refine((s) => s === '' || (URL.canParse(s) && /^https?:$/.test(new URL(s).protocol)), {
@@ -125,8 +125,7 @@ export const ZOOM_CREDENTIAL_KEYS = ['accountId', 'clientId', 'clientSecret', 'w
 export type ZoomCredentialKey = (typeof ZOOM_CREDENTIAL_KEYS)[number];
 
 /** Absent: keep what is stored; null: remove it; a string: store it. */
-const CredentialInput = z
-  .string({ error: 'must be text, or null to remove it' })
+const CredentialInput = Text('must be text, or null to remove it')
   .trim()
   .min(1, { error: 'must not be empty (send null to remove it)' })
   .max(300, { error: 'must be at most 300 characters' })
@@ -220,8 +219,7 @@ export type ZoomMeetingType = z.infer<typeof ZoomMeetingType>;
 export const ZOOM_NAME_MAX = 200;
 
 /** The API accepts at most 10 letters, digits and @ - _ * (zoom_api.md §2.6); '' means no passcode. */
-export const ZoomPasscode = z
-  .string({ error: 'must be text' })
+export const ZoomPasscode = Text('must be text')
   .trim()
   .max(10, { error: 'must have at most 10 characters' })
   .regex(/^[A-Za-z0-9@\-_*]*$/, { error: 'may contain only letters, digits and @ - _ *' });
@@ -236,8 +234,7 @@ export const ZoomPasscode = z
 export const ZoomRoomForm = z
   .object({
     /** Sent to Zoom as the meeting's agenda (at most 2000 characters there). */
-    description: z
-      .string({ error: 'must be text' })
+    description: Text('must be text')
       .trim()
       .max(2000, { error: 'must be at most 2000 characters' })
       .default(''),
@@ -294,7 +291,7 @@ export function zoomStartPath(roomId: number): string {
 
 // ---- Form helpers: users' Zoom accounts, the host's other meetings ----
 
-const QueryId = z.coerce.number().int().positive().max(2_147_483_647);
+const QueryId = IdParam;
 
 /** GET /api/events/:eventId/vc/zoom/form-context: what the Zoom fields need besides the form values. */
 export const ZoomFormContextQuery = z.object({
@@ -370,7 +367,10 @@ export const ZoomHostCheck = ZoomUserCheck.extend({
   passcodeRules: ZoomPasscodeRules.nullable(),
   /** The linked object's time (null when it has none: the meeting will be recurring with no fixed time). */
   window: z.object({ start: z.string(), end: z.string() }).nullable(),
+  /** The overlaps the asker may see: rooms of events they may open or manage, their own Zoom meetings. */
   overlaps: z.array(ZoomOverlap),
+  /** How many more overlap, in events or Zoom meetings the asker may not see (only counted, never named). */
+  otherOverlaps: z.number().int(),
   /** A sentence for the form when there are overlaps, else null. */
   warning: z.string().nullable(),
 });

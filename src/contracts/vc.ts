@@ -2,16 +2,15 @@
 // session block. Provider-specific fields travel as `form`/`linkForm` and are checked by the provider's own
 // schemas; everything here is common to every provider.
 import { z } from 'zod';
+import { IdParam, PageParam } from './ids';
+import { Text } from './text';
 
 const BodyId = z.number().int().positive().max(2_147_483_647);
-const noNul = (s: string) => !s.includes('\u0000');
 
-export const RoomName = z
-  .string({ error: 'is required' })
+export const RoomName = Text('is required')
   .trim()
   .min(3, { error: 'must be at least 3 characters' })
-  .max(250, { error: 'must be at most 250 characters' })
-  .refine(noNul, { error: 'must not contain NUL characters' });
+  .max(250, { error: 'must be at most 250 characters' });
 
 /** What a link points at, as a form sends it (the event is the one in the URL). */
 export const VcTargetInput = z.discriminatedUnion('type', [
@@ -176,22 +175,24 @@ export const VcFormValues = z.object({
   form: z.record(z.string(), z.unknown()),
   linkForm: z.record(z.string(), z.unknown()),
   can: z.object({ editRoom: z.boolean() }),
+  /** The room's version: sent back with the edit, which gets 409 when someone changed the room meanwhile. */
+  version: z.number().int().optional(),
 });
 export type VcFormValues = z.infer<typeof VcFormValues>;
 
 // ---------- requests ----------
 
-export const VcEventParams = z.object({ eventId: z.coerce.number().int().positive().max(2_147_483_647) });
+export const VcEventParams = z.object({ eventId: IdParam });
 export const VcLinkParams = VcEventParams.extend({
-  linkId: z.coerce.number().int().positive().max(2_147_483_647),
+  linkId: IdParam,
 });
-export const VcProviderParams = VcEventParams.extend({ provider: z.string().max(64) });
-export const VcActionParams = VcLinkParams.extend({ actionId: z.string().max(64) });
+export const VcProviderParams = VcEventParams.extend({ provider: Text().max(64) });
+export const VcActionParams = VcLinkParams.extend({ actionId: Text().max(64) });
 
 const ProviderFields = z.record(z.string(), z.unknown());
 
 export const CreateRoomBody = z.object({
-  provider: z.string().max(64),
+  provider: Text().max(64),
   name: RoomName,
   target: VcTargetInput,
   show: z.boolean().default(true),
@@ -212,6 +213,8 @@ export const EditLinkBody = z.object({
   /** Left out by those who may change only the link. */
   room: z.object({ name: RoomName, form: ProviderFields.default({}) }).optional(),
   link: z.object({ target: VcTargetInput, show: z.boolean(), linkForm: ProviderFields.default({}) }),
+  /** The room's version the form was filled from (GET …/form); a stale one gets 409 with the current room. */
+  version: z.number().int().min(1).optional(),
 });
 export type EditLinkBody = z.input<typeof EditLinkBody>;
 
@@ -221,8 +224,8 @@ export const DetachQuery = z.object({
 });
 
 export const SuggestionsQuery = z.object({
-  provider: z.string().max(64),
-  q: z.string().trim().min(1, { error: 'must not be empty' }).max(200).refine(noNul),
+  provider: Text().max(64),
+  q: Text().trim().min(1, { error: 'must not be empty' }).max(200),
 });
 
 export const VcSuggestion = z.object({
@@ -276,9 +279,9 @@ export const VcRoomList = z.object({
 export type VcRoomList = z.infer<typeof VcRoomList>;
 
 export const AdminRoomsQuery = z.object({
-  provider: z.string().max(64).optional(),
+  provider: Text().max(64).optional(),
   status: VcStatus.optional(),
-  q: z.string().trim().max(200).refine(noNul).optional(),
-  page: z.coerce.number().int().min(1).max(10_000).default(1),
+  q: Text().trim().max(200).optional(),
+  page: PageParam().default(1),
 });
-export const MyRoomsQuery = z.object({ page: z.coerce.number().int().min(1).max(10_000).default(1) });
+export const MyRoomsQuery = z.object({ page: PageParam().default(1) });

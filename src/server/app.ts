@@ -1,15 +1,19 @@
 // buildApp wires plugins and features; no logic lives here.
 import fastifyCookie from '@fastify/cookie';
 import Fastify, { type FastifyServerOptions } from 'fastify';
-import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { installAuth } from './auth/plugin';
 import { registerAuthRoutes } from './auth/routes';
+import type { TrustProxy } from './config';
 import { registerEventsFeature } from './events';
 import { installErrorHandler } from './http/error-handler';
 import { registerHealthRoutes } from './http/health';
 import { registerOpenApi } from './http/openapi';
-import { registerSpa } from './http/spa';
+import { registerRateLimits } from './http/rate-limits';
+import { registerSecurityHeaders } from './http/security-headers';
+import { readIndexHtml, registerSpa } from './http/spa';
 import type { App, AppDeps } from './http/types';
+import { wellFormedValidatorCompiler } from './http/well-formed';
 import { loggerOptions } from './logger';
 import { registerMailRoutes } from './mail/routes';
 import { vcFeature } from './vc';
@@ -29,19 +33,30 @@ export interface BuildAppOptions {
   logger?: FastifyServerOptions['logger'];
 }
 
+/** Fastify takes a hop count at run time but not in its types: the same rule, as its function. */
+function fastifyTrustProxy(
+  trust: TrustProxy,
+): boolean | string[] | ((address: string, hop: number) => boolean) {
+  if (typeof trust !== 'number') return trust;
+  return (_address, hop) => hop < trust;
+}
+
 export async function buildApp(deps: AppDeps, opts: BuildAppOptions = {}): Promise<App> {
   const app = Fastify({
     logger: opts.logger ?? loggerOptions(deps.config.logLevel),
-    trustProxy: true,
+    trustProxy: fastifyTrustProxy(deps.config.trustProxy),
     bodyLimit: 1024 * 1024,
     // Requests in flight finish on close(); new ones get 503 meanwhile.
     return503OnClosing: true,
     forceCloseConnections: 'idle',
   }).withTypeProvider<ZodTypeProvider>();
-  app.setValidatorCompiler(validatorCompiler);
+  app.setValidatorCompiler(wellFormedValidatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandler(app);
 
+  const indexHtml = readIndexHtml();
+  await registerSecurityHeaders(app, { https: deps.config.secureCookies, indexHtml });
+  await registerRateLimits(app);
   await app.register(fastifyCookie, { secret: deps.config.sessionSecret });
   await registerOpenApi(app);
   installAuth(app, deps);
@@ -49,6 +64,6 @@ export async function buildApp(deps: AppDeps, opts: BuildAppOptions = {}): Promi
   registerHealthRoutes(app, deps);
   for (const register of FEATURES) await register(app, deps);
 
-  await registerSpa(app);
+  await registerSpa(app, indexHtml);
   return app;
 }

@@ -21,9 +21,22 @@ describe('configuration', () => {
     ['LOG_LEVEL', 'loud', /^LOG_LEVEL must be one of/],
     ['BASE_URL', 'not a url', /^BASE_URL must be an absolute/],
     ['SESSION_SECRET', 'short', /^SESSION_SECRET must be at least 32/],
+    ['TRUST_PROXY', 'true', /^TRUST_PROXY must be false, a number of proxy hops/],
+    ['TRUST_PROXY', '10.0.0.0/99', /^TRUST_PROXY must be false, a number of proxy hops/],
   ])('a wrong %s stops start-up with one line naming it', (name, value, message) => {
     expect(() => parseEnv({ [name]: value })).toThrowError(ConfigError);
     expect(() => parseEnv({ [name]: value })).toThrowError(message);
+  });
+
+  it('trusts no proxy unless TRUST_PROXY names hops or the proxies’ addresses', () => {
+    expect(parseEnv({}).TRUST_PROXY).toBe(false);
+    expect(parseEnv({ TRUST_PROXY: 'false' }).TRUST_PROXY).toBe(false);
+    expect(parseEnv({ TRUST_PROXY: '2' }).TRUST_PROXY).toBe(2);
+    expect(parseEnv({ TRUST_PROXY: '10.0.0.0/8, ::1,192.0.2.7' }).TRUST_PROXY).toEqual([
+      '10.0.0.0/8',
+      '::1',
+      '192.0.2.7',
+    ]);
   });
 
   it('generates the session secret once and keeps it in DATA_DIR', () => {

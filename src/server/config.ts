@@ -1,6 +1,7 @@
 // The only place that reads process.env: every setting is parsed and checked here, once.
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
+import net from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -54,6 +55,22 @@ const envSchema = z.object({
       .optional(),
   ),
   MAIL_FROM: z.preprocess(emptyToUndefined, z.string().default('Convene <convene@localhost>')),
+  TRUST_PROXY: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .transform((v, ctx) => {
+        const parsed = parseTrustProxy(v);
+        if (parsed === undefined)
+          ctx.addIssue({
+            code: 'custom',
+            message:
+              'must be false, a number of proxy hops (1, 2, …) or a comma-separated list of proxy addresses or CIDRs (10.0.0.0/8, ::1)',
+          });
+        return parsed ?? false;
+      })
+      .default(false),
+  ),
   ZOOM_ACCOUNT_ID: optionalString,
   ZOOM_CLIENT_ID: optionalString,
   ZOOM_CLIENT_SECRET: optionalString,
@@ -133,6 +150,32 @@ export function parseOidcProviders(json: string | undefined): OidcProviderConfig
   });
 }
 
+/**
+ * Which proxies' X-Forwarded-For to believe, as Fastify's `trustProxy` takes it: false (the default: the
+ * client is the TCP peer), a number of hops, or the proxies' addresses and CIDRs. Believing every proxy
+ * would let any client choose its own address, and so escape the per-address login throttle.
+ */
+export type TrustProxy = false | number | string[];
+
+function isAddressOrCidr(s: string): boolean {
+  const [address, bits, ...rest] = s.split('/');
+  if (rest.length || !address || !net.isIP(address)) return false;
+  if (bits === undefined) return true;
+  const max = net.isIPv4(address) ? 32 : 128;
+  return /^\d{1,3}$/.test(bits) && Number(bits) <= max;
+}
+
+export function parseTrustProxy(value: string): TrustProxy | undefined {
+  const v = value.trim();
+  if (v === 'false' || v === '0') return false;
+  if (/^\d{1,2}$/.test(v)) return Number(v);
+  const list = v
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean);
+  return list.length && list.every(isAddressOrCidr) ? list : undefined;
+}
+
 export interface Config {
   port: number;
   host: string;
@@ -146,6 +189,8 @@ export interface Config {
   mailFrom: string;
   /** Identity providers for single sign-on, in the order the login page lists them. */
   oidcProviders: OidcProviderConfig[];
+  /** TRUST_PROXY: whose X-Forwarded-For gives the client's address (false: nobody's). */
+  trustProxy: TrustProxy;
   zoom: {
     accountId: string | undefined;
     clientId: string | undefined;
@@ -219,6 +264,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
     oidcProviders: parseOidcProviders(e.OIDC_PROVIDERS),
+    trustProxy: e.TRUST_PROXY,
     zoom: {
       accountId: e.ZOOM_ACCOUNT_ID,
       clientId: e.ZOOM_CLIENT_ID,

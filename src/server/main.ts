@@ -8,6 +8,7 @@ import { makeDeps } from './deps';
 import { startJobRunner } from './jobs/jobs';
 import { loggerOptions } from './logger';
 import { conveneVersion } from './paths';
+import { installProcessGuards } from './process-guards';
 import { zoomRuntimeOf } from './vc/zoom';
 
 /** Start-up failures the user can fix are reported in one line, without a stack trace. */
@@ -25,6 +26,7 @@ async function main(): Promise<void> {
     throw err;
   }
   const log = pino(loggerOptions(config.logLevel) as pino.LoggerOptions);
+  installProcessGuards(log);
   let database: Database;
   try {
     database = await openDatabase({

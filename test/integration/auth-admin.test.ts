@@ -139,22 +139,35 @@ describe('the user picker', () => {
     expect(res.statusCode).toBe(401);
   });
 
-  it('finds people by name or by any e-mail, case-insensitively, and leaves blocked users out', async () => {
+  it('finds people by name without showing anyone’s e-mail, and leaves blocked users out', async () => {
     const agent = await agentFor(t.app, t.deps.db, await makeUser(t.deps.db));
     const rosalind = await makeUser(t.deps.db, { name: 'Rosalind Franklin', affiliation: 'King’s College' });
     await makeUser(t.deps.db, { name: 'Rosalind Blocked', isBlocked: true });
-    const other = await makeUser(t.deps.db, { name: 'Someone Else', email: 'someone@example.org' });
-    await (await agentFor(t.app, t.deps.db, other)).post('/api/me/emails', { email: 'photo51@lab.example' });
-
-    const byName = (await agent.get('/api/users/search?q=ROSAL')).json();
-    expect(byName.users).toEqual([
-      { id: rosalind.id, name: 'Rosalind Franklin', email: rosalind.email, affiliation: 'King’s College' },
+    const byName = await agent.get('/api/users/search?q=ROSAL');
+    expect(byName.json().users).toEqual([
+      { id: rosalind.id, name: 'Rosalind Franklin', affiliation: 'King’s College' },
     ]);
+    expect(byName.body).not.toContain(rosalind.email);
     const bySurname = (await agent.get('/api/users/search?q=frank')).json();
     expect(bySurname.users.map((u: { id: number }) => u.id)).toEqual([rosalind.id]);
-    const bySecondary = (await agent.get('/api/users/search?q=Photo51')).json();
-    expect(bySecondary.users).toEqual([
-      { id: other.id, name: 'Someone Else', email: 'someone@example.org', affiliation: '' },
+  });
+
+  it('finds a person by a whole e-mail address, but not by its start, for anyone but administrators', async () => {
+    const agent = await agentFor(t.app, t.deps.db, await makeUser(t.deps.db));
+    const other = await makeUser(t.deps.db, { name: 'Someone Else', email: 'someone@example.org' });
+    await (await agentFor(t.app, t.deps.db, other)).post('/api/me/emails', { email: 'photo51@lab.example' });
+    expect((await agent.get('/api/users/search?q=Photo51')).json().users).toEqual([]);
+    expect((await agent.get('/api/users/search?q=Photo51@LAB.example')).json().users).toEqual([
+      { id: other.id, name: 'Someone Else', affiliation: '' },
+    ]);
+  });
+
+  it('finds people by the start of any e-mail for administrators, with their primary e-mail', async () => {
+    const admin = await agentFor(t.app, t.deps.db, await makeUser(t.deps.db, { isAdmin: true }));
+    const other = await makeUser(t.deps.db, { name: 'Third Person', email: 'third@example.org' });
+    await (await agentFor(t.app, t.deps.db, other)).post('/api/me/emails', { email: 'tp-lab@lab.example' });
+    expect((await admin.get('/api/users/search?q=TP-lab')).json().users).toEqual([
+      { id: other.id, name: 'Third Person', email: 'third@example.org', affiliation: '' },
     ]);
   });
 

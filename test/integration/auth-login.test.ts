@@ -96,9 +96,9 @@ describe('login and logout', () => {
   });
 });
 
-describe('login throttling', () => {
+describe('login throttling (behind one trusted proxy: TRUST_PROXY=1)', () => {
   const clock = fakeClock();
-  const t = useTestApp({ clock });
+  const t = useTestApp({ clock, config: { trustProxy: 1 } });
   const from = (ip: string) => ({ 'x-forwarded-for': ip });
 
   it('answers 429 with Retry-After after 5 failures for one e-mail, from any address, until the window passes', async () => {

@@ -203,15 +203,16 @@ describe('the Zoom form’s helpers', () => {
     const ev = await makeEvent(t.deps.db, { creator: ada, start: new Date('2031-06-01T08:00:00Z') });
     const nobody = await makeUser(t.deps.db, { name: 'Nora Nobody', email: 'nora.check@example.org' });
     const ok = await agent.get(`/api/events/${ev.id}/vc/zoom/user-check?userId=${grace.id}`);
+    // Someone else's Zoom e-mail is not the asker's to see.
     expect(ok.json()).toEqual({
       user: { id: grace.id, name: 'Grace Hopper' },
-      zoomEmail: grace.email,
+      zoomEmail: null,
       message: null,
     });
     const no = await agent.get(`/api/events/${ev.id}/vc/zoom/user-check?userId=${nobody.id}`);
     expect(no.json()).toMatchObject({
       zoomEmail: null,
-      message: 'Nora Nobody has no Zoom account under nora.check@example.org.',
+      message: 'Nora Nobody has no Zoom account that this server can use.',
     });
     const r = await createZoomRoom(t, agent, ev.id, {
       name: 'Context',
@@ -256,7 +257,7 @@ describe('the Zoom form’s helpers', () => {
     const check = res.json();
     expect(check).toMatchObject({
       user: { id: grace.id, name: 'Grace Hopper' },
-      zoomEmail: grace.email,
+      zoomEmail: null,
       message: null,
       webinarAvailable: false,
       passcodeRules: { letter: true },
@@ -264,10 +265,12 @@ describe('the Zoom form’s helpers', () => {
       warning:
         'In Zoom the same host cannot start several meetings in parallel: Grace Hopper hosts 2 other meetings at that time.',
     });
+    // The room in Ada's own event is named; Grace's own Zoom meeting only counted.
     expect(check.overlaps.map((o: { source: string; topic: string }) => [o.source, o.topic])).toEqual([
       ['convene', 'Grace’s block'],
-      ['zoom', 'Grace’s own call'],
     ]);
+    expect(check.otherOverlaps).toBe(1);
+    expect(res.body).not.toContain('Grace’s own call');
     expect(check.overlaps[0].event).toEqual({ id: ev.id, title: ev.title });
   });
 

@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { FastifyServerOptions, LightMyRequestResponse } from 'fastify';
+import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll } from 'vitest';
-import { buildApp } from '../../src/server/app';
+import { type BuildAppOptions, buildApp } from '../../src/server/app';
 import type { Config } from '../../src/server/config';
 import { makeDeps } from '../../src/server/deps';
 import type { App, AppDeps, Clock } from '../../src/server/http/types';
@@ -23,6 +23,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     smtpUrl: undefined,
     mailFrom: 'Convene <convene@test.invalid>',
     oidcProviders: [],
+    trustProxy: false,
     zoom: {
       accountId: undefined,
       clientId: undefined,
@@ -58,8 +59,8 @@ export interface TestApp {
 export interface TestAppOptions {
   clock?: Clock;
   config?: Partial<Config>;
-  /** The app's logger (default: none); e.g. `{ level: 'info', stream }` to read what it logs. */
-  logger?: FastifyServerOptions['logger'];
+  /** Fastify's logger (default: none), e.g. the app's own options with a stream that captures the lines. */
+  logger?: BuildAppOptions['logger'];
 }
 
 export async function buildTestApp(opts: TestAppOptions = {}): Promise<TestApp> {

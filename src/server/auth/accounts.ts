@@ -8,7 +8,7 @@ import type { Clock } from '../http/types';
 import { hashPassword, verifyPassword } from './passwords';
 import { userEmails, users } from './schema';
 import { createSession } from './sessions';
-import { assertLoginAllowed, clearLoginFailures, recordLoginFailure } from './throttle';
+import { clearLoginFailures, reserveLoginAttempt } from './throttle';
 import { findSessionUserById, findUserByEmail, insertUser } from './users-store';
 
 export interface AuthDeps {
@@ -71,19 +71,18 @@ export async function login(
   client: ClientInfo,
 ): Promise<{ user: SessionUser; token: string; expiresAt: Date }> {
   const email = input.email.toLowerCase();
-  await assertLoginAllowed(deps.db, email, client.ip, deps.clock());
+  // Counted as a failure until the password proves right: concurrent guesses cannot outrun the limit.
+  const attemptId = await reserveLoginAttempt(deps.db, email, client.ip, deps.clock());
   const user = await findUserByEmail(deps.db, email);
   const passwordOk = await verifyPassword(user?.passwordHash ?? (await unknownUserHash()), input.password);
-  if (!user || !passwordOk || user.isBlocked) {
-    await recordLoginFailure(deps.db, email, client.ip, deps.clock());
-    throw new AppError('UNAUTHENTICATED', WRONG_CREDENTIALS);
-  }
+  if (!user || !passwordOk || user.isBlocked) throw new AppError('UNAUTHENTICATED', WRONG_CREDENTIALS);
   const emails = await deps.db
     .select({ email: userEmails.email })
     .from(userEmails)
     .where(eq(userEmails.userId, user.id));
   await clearLoginFailures(
     deps.db,
+    attemptId,
     emails.map((e) => e.email.toLowerCase()),
   );
   await deps.db.update(users).set({ lastLoginAt: deps.clock() }).where(eq(users.id, user.id));

@@ -8,6 +8,7 @@ import {
   UserSearchQuery,
   UserSearchResponse,
 } from '../../contracts/auth';
+import { RATE_LIMITS } from '../http/rate-limits';
 import { errorResponses, WRITE_ERRORS } from '../http/responses';
 import type { App, AppDeps } from '../http/types';
 import { requireUser } from './guards';
@@ -106,16 +107,18 @@ export function registerProfileRoutes(app: App, deps: AppDeps): void {
   app.get(
     '/api/users/search',
     {
+      config: { rateLimit: RATE_LIMITS.userSearch },
       schema: {
         tags: ['users'],
-        summary: 'Find people by name or e-mail (for pickers); blocked users are left out',
+        summary:
+          'Find people by name, or by a whole e-mail address (for pickers); e-mails shown to administrators only',
         querystring: UserSearchQuery,
         response: { 200: UserSearchResponse, ...errorResponses(401, 422) },
       },
     },
     async (request) => {
-      requireUser(request);
-      return { users: await searchUsers(deps, request.query.q) };
+      const user = requireUser(request);
+      return { users: await searchUsers(deps, request.query.q, user) };
     },
   );
 }

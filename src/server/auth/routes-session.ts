@@ -60,6 +60,9 @@ export function registerSessionRoutes(app: App, deps: AppDeps): void {
     async (request, reply) => {
       const session = await login(deps, request.body, clientOf(request));
       await assertPasswordLoginAllowed(deps, session);
+      // Logging in again replaces the browser's session: the previous token must not stay valid.
+      const previous = request.cookies[SESSION_COOKIE];
+      if (previous) await deleteSession(deps.db, previous);
       reply.setCookie(SESSION_COOKIE, session.token, sessionCookie);
       return { user: session.user };
     },

@@ -6,12 +6,21 @@ import { userEmails, users } from './schema';
 import { likePattern } from './users-store';
 
 /**
- * Name contains q (people type a surname as often as a first name); an e-mail starts with q (nobody types
- * the middle of an address). Blocked users are left out. Names starting with q come first.
+ * Name contains q (people type a surname as often as a first name). Administrators also find people by the
+ * start of any of their e-mails and see the primary e-mail; everyone else finds a person by a whole e-mail
+ * address they already know and sees no address: the picker must not be a directory of e-mails.
+ * Blocked users are left out. Names starting with q come first.
  */
-export async function searchUsers(deps: AuthDeps, q: string): Promise<UserSummary[]> {
+export async function searchUsers(
+  deps: AuthDeps,
+  q: string,
+  viewer: { isAdmin: boolean },
+): Promise<UserSummary[]> {
   const nameContains = likePattern(q, 'contains');
   const prefix = likePattern(q, 'prefix');
+  const emailMatch = viewer.isAdmin
+    ? sql`lower(e.email) LIKE ${prefix}`
+    : sql`lower(e.email) = ${q.trim().toLowerCase()}`;
   const rows = await deps.db
     .select({ id: users.id, name: users.name, email: userEmails.email, affiliation: users.affiliation })
     .from(users)
@@ -20,10 +29,10 @@ export async function searchUsers(deps: AuthDeps, q: string): Promise<UserSummar
       and(
         eq(users.isBlocked, false),
         sql`(lower(${users.name}) LIKE ${nameContains} OR EXISTS (
-          SELECT 1 FROM ${userEmails} e WHERE e.user_id = ${users.id} AND lower(e.email) LIKE ${prefix}))`,
+          SELECT 1 FROM ${userEmails} e WHERE e.user_id = ${users.id} AND ${emailMatch}))`,
       ),
     )
     .orderBy(sql`lower(${users.name}) LIKE ${prefix} DESC`, asc(sql`lower(${users.name})`), asc(users.id))
     .limit(USER_SEARCH_LIMIT);
-  return rows;
+  return viewer.isAdmin ? rows : rows.map(({ email: _email, ...rest }) => rest);
 }

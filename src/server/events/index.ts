@@ -27,7 +27,7 @@ export type { BlockRow, ContributionRow, EventRow, SessionRow } from './schema';
 /** The tables, for other modules' reads and joins (they write through this feature's services only). */
 export { contributions, eventManagers, eventSessions, events, sessionBlocks } from './schema';
 export { addMinutes, dayIn } from './time';
-export { lockEvent } from './write-helpers';
+export { assertVersion, lockEvent } from './write-helpers';
 
 export function registerEventsFeature(app: App, deps: AppDeps): void {
   registerEventRoutes(app, deps);

@@ -3,22 +3,31 @@ import path from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { projectRoot } from '../paths';
+import { RATE_LIMITS } from './rate-limits';
 import type { App } from './types';
 
 /**
  * Serves the built web client from dist/web; every other GET that is not an API call gets index.html,
  * so that the client's router shows the page (or its own 404 page).
  */
-export async function registerSpa(app: App): Promise<void> {
-  const webDir = path.join(projectRoot(), 'dist', 'web');
-  const indexFile = path.join(webDir, 'index.html');
-  const hasBuild = fs.existsSync(indexFile);
+const webDir = () => path.join(projectRoot(), 'dist', 'web');
+
+/** The built client's index.html, or undefined when the client is not built. */
+export function readIndexHtml(): string | undefined {
+  const file = path.join(webDir(), 'index.html');
+  return fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : undefined;
+}
+
+export async function registerSpa(app: App, indexHtml = readIndexHtml()): Promise<void> {
+  const hasBuild = indexHtml !== undefined;
   if (hasBuild) {
     await app.register(fastifyStatic, {
-      root: webDir,
+      root: webDir(),
       prefix: '/',
       wildcard: false,
       index: false,
+      // Source maps stay on the server's disk for debugging; they are not published.
+      allowedPath: (pathName) => !pathName.endsWith('.map'),
       setHeaders: (res, file) => {
         // Vite puts a content hash in every asset's name: they never change.
         if (file.includes(`${path.sep}assets${path.sep}`))
@@ -26,25 +35,28 @@ export async function registerSpa(app: App): Promise<void> {
       },
     });
   }
-  const indexHtml = hasBuild ? fs.readFileSync(indexFile, 'utf8') : undefined;
 
-  app.setNotFoundHandler((request: FastifyRequest, reply: FastifyReply) => {
-    const isApi = request.url.startsWith('/api/') || request.url === '/api';
-    if (isApi || request.method !== 'GET') {
-      return reply.status(404).send({
-        error: { code: 'NOT_FOUND', message: `No route ${request.method} ${request.url.split('?')[0]}.` },
-      });
-    }
-    if (!indexHtml) {
+  // Scanners probe thousands of unknown URLs: limited per address (rate-limits.ts).
+  app.setNotFoundHandler(
+    { preHandler: app.rateLimit(RATE_LIMITS.notFound) },
+    (request: FastifyRequest, reply: FastifyReply) => {
+      const isApi = request.url.startsWith('/api/') || request.url === '/api';
+      if (isApi || request.method !== 'GET') {
+        return reply.status(404).send({
+          error: { code: 'NOT_FOUND', message: `No route ${request.method} ${request.url.split('?')[0]}.` },
+        });
+      }
+      if (!indexHtml) {
+        return reply
+          .status(503)
+          .type('text/plain; charset=utf-8')
+          .send('The web client is not built: run npm run build (npm start builds it when missing).');
+      }
       return reply
-        .status(503)
-        .type('text/plain; charset=utf-8')
-        .send('The web client is not built: run npm run build (npm start builds it when missing).');
-    }
-    return reply
-      .status(200)
-      .type('text/html; charset=utf-8')
-      .header('cache-control', 'no-cache')
-      .send(indexHtml);
-  });
+        .status(200)
+        .type('text/html; charset=utf-8')
+        .header('cache-control', 'no-cache')
+        .send(indexHtml);
+    },
+  );
 }

@@ -5,6 +5,7 @@ import { sql } from 'drizzle-orm';
 import { Logger, type LogLevel, type Runner, run, runOnce, type TaskList } from 'graphile-worker';
 import type pg from 'pg';
 import type { z } from 'zod';
+import { toWellFormedText } from '../../contracts/text';
 import type { Db } from '../db/client';
 
 /** Anything with Drizzle's execute(): the app's db or a transaction. */
@@ -55,12 +56,36 @@ export class JobRegistry {
     const list: TaskList = {};
     for (const def of this.defs.values()) {
       list[def.name] = async (raw, helpers) => {
-        const payload = def.payload.parse(raw);
-        await def.run(payload, { attempt: helpers.job.attempts, maxAttempts: helpers.job.max_attempts, log });
+        try {
+          const payload = def.payload.parse(raw);
+          await def.run(payload, {
+            attempt: helpers.job.attempts,
+            maxAttempts: helpers.job.max_attempts,
+            log,
+          });
+        } catch (err) {
+          throw storableJobError(err);
+        }
       };
     }
     return list;
   }
+}
+
+/** Longest error message a failed job keeps (graphile-worker stores it in its jobs table). */
+export const MAX_JOB_ERROR_LENGTH = 2000;
+
+/**
+ * The error graphile-worker records for a failed job: bounded and well-formed text. An error whose message
+ * PostgreSQL refuses (a lone surrogate, a NUL) would make recording the failure fail too, leaving the job
+ * locked and the rejection unhandled.
+ */
+export function storableJobError(err: unknown): Error {
+  const raw = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
+  const out = new Error(toWellFormedText(raw.slice(0, MAX_JOB_ERROR_LENGTH)));
+  const stack = err instanceof Error ? err.stack : undefined;
+  out.stack = toWellFormedText((stack ?? out.message).slice(0, 4 * MAX_JOB_ERROR_LENGTH));
+  return out;
 }
 
 export async function enqueueJob<P>(

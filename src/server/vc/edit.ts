@@ -2,12 +2,12 @@
  * Edit, Refresh and the providers' own actions. Changes go to the provider first, then to the database; if
  * the database refuses (a target someone took meanwhile), the provider is put back as it was.
  */
-import { eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { VcFormValues, VcTargetInput, VcWriteResult } from '../../contracts/vc';
 import type { SessionUser } from '../auth/sessions';
 import { loggableError } from '../db/errors';
 import { Forbidden, NotFound, ValidationFailed } from '../errors';
-import { changedFields, type EventAccess, lockEvent } from '../events';
+import { assertVersion, changedFields, type EventAccess, lockEvent } from '../events';
 import type { JobLog } from '../jobs/jobs';
 import { linkDataOf, parseProviderFields, providerCtx, requireProviderRoom, type Vc } from './context';
 import { assertTargetFree, linkConflict } from './link-rules';
@@ -91,12 +91,14 @@ export async function editFormValues(
     form: asRecord(values.form),
     linkForm: asRecord(values.link),
     can: { editRoom: managed.can.editRoom },
+    version: room.version,
   };
 }
 
 export interface EditLinkInput {
   room?: { name: string; form: Record<string, unknown> };
   link: { target: VcTargetInput; show: boolean; linkForm: Record<string, unknown> };
+  version?: number;
 }
 
 export async function editLink(
@@ -115,6 +117,20 @@ export async function editLink(
     linkId,
     'edit',
   );
+  const stale = () => loadManagedRoom(vc, access.event, user, linkId);
+  // Before calling the provider: a stale edit must not reach Zoom. The version is claimed (bumped) at once,
+  // so that of two concurrent edits only one calls the provider; the transaction below checks the claim.
+  await assertVersion('videoconference', room, body.version, stale);
+  let claimed: number | undefined;
+  if (body.version !== undefined) {
+    const [row] = await vc.db
+      .update(vcRooms)
+      .set({ version: sql`${vcRooms.version} + 1` })
+      .where(and(eq(vcRooms.id, room.id), eq(vcRooms.version, body.version)))
+      .returning({ version: vcRooms.version });
+    if (!row) await assertVersion('videoconference', { version: -1 }, body.version, stale);
+    claimed = row?.version;
+  }
   if (body.room && !managed.can.editRoom) {
     throw new Forbidden(
       'This videoconference is shared with events you do not manage: only its creator, its hosts or the managers of all those events may change it. You may change how it is linked here.',
@@ -169,14 +185,19 @@ export async function editLink(
     await vc.db.transaction(async (tx) => {
       const event = await lockEvent(tx, access.event.id, 'share');
       const current = await loadLinkWithRoom(tx, event.id, linkId, { lock: true });
+      // Another instance may have saved since the check above: the locked row decides.
+      await assertVersion('videoconference', current.room, claimed, stale);
       const locked = await resolveTarget(tx, event, body.link.target, { lock: true, field: 'link.target' });
       const at = vc.clock();
-      if (roomChanged) {
+      // Every edit makes a new version: claimed above, or bumped here for a client that sent none.
+      if (roomChanged || claimed === undefined)
         await tx
           .update(vcRooms)
-          .set({ name, data, ...storedKeys(provider, data), modifiedAt: at })
+          .set({
+            ...(roomChanged ? { name, data, ...storedKeys(provider, data), modifiedAt: at } : {}),
+            ...(claimed === undefined ? { version: sql`${vcRooms.version} + 1` } : {}),
+          })
           .where(eq(vcRooms.id, room.id));
-      }
       await tx
         .update(vcRoomLinks)
         .set({ ...locked.columns, show: body.link.show, data: linkData })
@@ -273,7 +294,13 @@ export async function refreshLink(
     if (changed) {
       await tx
         .update(vcRooms)
-        .set({ name: result.name, data: result.data, ...storedKeys(provider, result.data), modifiedAt: at })
+        .set({
+          name: result.name,
+          data: result.data,
+          ...storedKeys(provider, result.data),
+          modifiedAt: at,
+          version: sql`${vcRooms.version} + 1`,
+        })
         .where(eq(vcRooms.id, room.id));
     }
     await writeVcLog(tx, [
@@ -321,7 +348,12 @@ export async function runAction(
   await vc.db.transaction(async (tx) => {
     await tx
       .update(vcRooms)
-      .set({ data: result.data, ...storedKeys(provider, result.data), modifiedAt: at })
+      .set({
+        data: result.data,
+        ...storedKeys(provider, result.data),
+        modifiedAt: at,
+        version: sql`${vcRooms.version} + 1`,
+      })
       .where(eq(vcRooms.id, room.id));
     const diff = changedFields(
       roomLog(provider, room),

@@ -8,6 +8,7 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
+import { IdParam } from '../../contracts/ids';
 import { findSessionUser, SESSION_COOKIE, type SessionUser } from '../auth/sessions';
 import { AppError } from '../errors';
 import { type EventAccess, loadEventForViewer } from '../events';
@@ -17,8 +18,8 @@ import { linkCountSql } from './manage-read';
 import { vcRoomLinks, vcRooms } from './schema';
 
 const Params = z.object({
-  eventId: z.coerce.number().int().positive().max(2_147_483_647),
-  roomId: z.coerce.number().int().positive().max(2_147_483_647),
+  eventId: IdParam,
+  roomId: IdParam,
 });
 
 function notFound(reply: FastifyReply) {

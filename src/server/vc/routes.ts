@@ -25,6 +25,7 @@ import {
 } from '../../contracts/vc';
 import { requireAdmin, requireUser } from '../auth/guards';
 import { assertCanManageEvent } from '../events';
+import { RATE_LIMITS } from '../http/rate-limits';
 import { ErrorResponse } from '../http/schemas';
 import type { App } from '../http/types';
 import { providerCtx, type Vc } from './context';
@@ -125,6 +126,7 @@ export function registerVcRoutes(app: App, vc: Vc): void {
   app.get(
     '/api/events/:eventId/vc/suggestions',
     {
+      config: { rateLimit: RATE_LIMITS.suggestions },
       schema: {
         tags: TAGS,
         params: VcEventParams,

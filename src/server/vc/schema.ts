@@ -38,6 +38,8 @@ export const vcRooms = pgTable(
     createdById: integer('created_by_id').references(() => users.id, { onDelete: 'set null' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     modifiedAt: timestamp('modified_at', { withTimezone: true }).notNull().defaultNow(),
+    /** Bumped by every change; an edit made on an older version gets 409 (optimistic concurrency). */
+    version: integer('version').notNull().default(1),
     deletionRequestedAt: timestamp('deletion_requested_at', { withTimezone: true }),
     deletionRequestedById: integer('deletion_requested_by_id').references(() => users.id, {
       onDelete: 'set null',

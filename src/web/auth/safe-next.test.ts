@@ -12,6 +12,8 @@ describe('the page to return to after login', () => {
       '/\\evil.example',
       'https://evil.example',
       'javascript:alert(1)',
+      '/\t/evil.example',
+      '/\n/evil.example',
       '',
       null,
     ]) {

@@ -4,5 +4,17 @@
  */
 export function safeNext(next: string | null): string {
   if (!next?.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return '/';
-  return next;
+  // Browsers drop tabs and newlines from URLs ("/\t/evil.example" is "//evil.example"): no control
+  // characters, and the path as the browser resolves it must stay on this site.
+  if ([...next].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f)) return '/';
+  const base = 'https://convene.invalid';
+  let url: URL;
+  try {
+    url = new URL(next, base);
+  } catch {
+    return '/';
+  }
+  const path = `${url.pathname}${url.search}${url.hash}`;
+  if (url.origin !== base || path.startsWith('//')) return '/';
+  return path;
 }

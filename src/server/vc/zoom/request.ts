@@ -1,6 +1,7 @@
 // One call to Zoom's REST API with its failure policy: a fresh token once on 401, short waits on
 // per-second 429s, backoff on 5xx and network errors only for idempotent calls, typed errors otherwise.
 import type { z } from 'zod';
+import { parseWellFormedJson } from '../../http/well-formed';
 import { type CallContext, zoomErrorFromAnswer } from './error-map';
 import { isZoomError, ZoomError } from './errors';
 import { type Answer, backoffMs, exchange, type ZoomRuntime } from './http';
@@ -56,7 +57,8 @@ export class ZoomApi {
     const answer = await this.call(spec);
     let body: unknown;
     try {
-      body = JSON.parse(answer.text);
+      // What Zoom answers is stored (topics, names): made well-formed text before anything reads it.
+      body = parseWellFormedJson(answer.text);
     } catch {
       throw this.unreadable(spec, answer, 'not JSON');
     }

@@ -5,8 +5,10 @@ import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { ApiErrorBody } from '../../../contracts/errors';
 import { AppError, Unauthenticated } from '../../errors';
+import { RATE_LIMITS } from '../../http/rate-limits';
 import { errorResponses } from '../../http/responses';
 import type { App, AppDeps } from '../../http/types';
+import { MAX_JSON_DEPTH, nestsDeeperThan, parseWellFormedJson } from '../../http/well-formed';
 import { enqueueJob } from '../../jobs/jobs';
 import { resolveWebhookSecret } from './credentials';
 import { WEBHOOK_PATH, type ZoomRuntime } from './runtime';
@@ -82,7 +84,7 @@ export async function registerZoomWebhook(
     scope.post(
       WEBHOOK_PATH,
       {
-        config: { csrf: false },
+        config: { csrf: false, rateLimit: RATE_LIMITS.webhook },
         schema: {
           tags: ['zoom'],
           summary: 'Zoom event notifications (signed with the webhook secret token)',
@@ -151,10 +153,13 @@ function header(request: FastifyRequest, name: string): string | undefined {
 function parseEnvelope(rawBody: Buffer): z.output<typeof Envelope> {
   let json: unknown;
   try {
-    json = JSON.parse(rawBody.toString('utf8'));
+    // Zoom's texts (topics, names) are stored and logged: made well formed here, once.
+    json = parseWellFormedJson(rawBody.toString('utf8'));
   } catch {
     throw new AppError('BAD_REQUEST', 'The notification body is not JSON.');
   }
+  if (nestsDeeperThan(json))
+    throw new AppError('BAD_REQUEST', `The notification nests deeper than ${MAX_JSON_DEPTH} levels.`);
   const parsed = Envelope.safeParse(json);
   if (!parsed.success)
     throw new AppError('BAD_REQUEST', 'The notification is not a Zoom event {event, payload}.');

@@ -6,7 +6,7 @@ import type { UserSummary } from '../../../contracts/auth';
 import type { UserRef } from '../../../contracts/events';
 import { USER_SEARCH_MIN, useUserSearch } from '../../auth/api/search-users';
 
-const label = (u: Pick<UserRef, 'name' | 'email'>) => (u.email ? `${u.name} (${u.email})` : u.name);
+const label = (u: { name: string; email?: string }) => (u.email ? `${u.name} (${u.email})` : u.name);
 
 function useSearch() {
   const [search, setSearch] = useState('');
@@ -45,7 +45,8 @@ export function UserMultiPicker({
   const { search, setSearch, results, nothingFound } = useSearch();
   const known = useMemo(() => {
     const map = new Map<number, UserRef>(value.map((u) => [u.id, u]));
-    for (const u of results) if (!map.has(u.id)) map.set(u.id, { id: u.id, name: u.name, email: u.email });
+    for (const u of results)
+      if (!map.has(u.id)) map.set(u.id, { id: u.id, name: u.name, email: u.email ?? '' });
     return map;
   }, [value, results]);
   const data = [...known.values()].map((u) => ({ value: String(u.id), label: label(u) }));

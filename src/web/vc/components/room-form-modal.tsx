@@ -2,10 +2,12 @@
 // and the provider's own fields from its web folder.
 import { Alert, Button, Center, Group, Loader, Modal, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
+import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { VcFormValues, VcTargets, VcWriteResult } from '../../../contracts/vc';
 import { FormError } from '../../components/form-error';
-import { errorMessage } from '../../lib/api';
+import { ConflictAlert } from '../../events/components/conflict-alert';
+import { ApiError, errorMessage } from '../../lib/api';
 import { type RoomFormSource, useRoomForm } from '../api/get-room-form';
 import { useTargets } from '../api/get-targets';
 import { useCreateRoom, useEditLink } from '../api/write-rooms';
@@ -42,7 +44,8 @@ export function RoomFormModal({ eventId, source, providerName, roomId, onClose, 
         </Alert>
       ) : values.data && targets.data && source ? (
         <RoomForm
-          key={JSON.stringify(source)}
+          // A reload after a conflict brings a new version: the form starts again from it.
+          key={`${JSON.stringify(source)}:${values.data.version ?? 0}`}
           eventId={eventId}
           source={source}
           values={values.data}
@@ -79,7 +82,9 @@ function RoomForm({
 }) {
   const create = useCreateRoom(eventId);
   const edit = useEditLink(eventId);
+  const queryClient = useQueryClient();
   const [formError, setFormError] = useState<string>();
+  const [conflict, setConflict] = useState<string>();
   const mode = source.kind;
   const provider = webProvider(values.provider);
   const form = useForm<RoomFormValues>({
@@ -109,10 +114,15 @@ function RoomForm({
               body: {
                 ...(values.can.editRoom ? { room: { name: v.name.trim(), form: v.form } } : {}),
                 link: { target, show: v.show, linkForm: v.linkForm },
+                ...(values.version !== undefined ? { version: values.version } : {}),
               },
             });
       onSaved(result);
     } catch (err) {
+      if (err instanceof ApiError && err.status === 409 && err.code === 'CONFLICT') {
+        setConflict(err.message);
+        return;
+      }
       setFormError(showApiError(form, err));
     }
   });
@@ -125,6 +135,15 @@ function RoomForm({
     >
       <Stack>
         <FormError message={formError} />
+        {conflict && (
+          <ConflictAlert
+            message={conflict}
+            onReload={async () => {
+              setConflict(undefined);
+              await queryClient.invalidateQueries({ queryKey: ['vc', 'form', eventId] });
+            }}
+          />
+        )}
         {roomDisabled && (
           <Text size="sm" c="dimmed">
             This videoconference is shared with events you do not manage: you can change how it is linked

@@ -2,7 +2,8 @@
 // renders). The passcode, and the join link with its pwd, only for those the link's visibility admits.
 import { zoomStartPath } from '../../../../contracts/vc-zoom';
 import type { ConnectionDetails, DetailItem, ProviderRoom, RoomViewer } from '../../provider';
-import { formatMeetingId, isHostOf, type ZoomLinkData, type ZoomRoomData } from './room-data';
+import { type ZoomStartRight, zoomStartRight } from '../permissions';
+import { formatMeetingId, type ZoomLinkData, type ZoomRoomData } from './room-data';
 
 export function passcodeVisible(link: ZoomLinkData, viewer: RoomViewer): boolean {
   if (viewer.isEventManager) return true;
@@ -47,6 +48,22 @@ function connectRoomItems(data: ZoomRoomData): DetailItem[] {
   return items;
 }
 
+/** Start, for whom zoomStartRight allows it; the route checks the same rule again. */
+function startItems(right: ZoomStartRight, roomId: number): DetailItem[] {
+  if (right === null) return [];
+  const start: DetailItem = { label: 'Start the meeting', value: zoomStartPath(roomId), kind: 'url' };
+  if (right === 'host') return [start];
+  return [
+    start,
+    {
+      label: 'How you start it',
+      value:
+        'As an alternative host: sign in to Zoom with your own account, then join; Zoom makes you the host.',
+      kind: 'text',
+    },
+  ];
+}
+
 export function zoomDisplayInfo(args: {
   room: ProviderRoom<ZoomRoomData>;
   linkData: ZoomLinkData;
@@ -85,14 +102,14 @@ export function zoomDisplayInfo(args: {
       audience: 'everyone',
       items: dialInItems(data, showPasscode, args.phoneLink),
     });
-  const host = viewer.user !== undefined && isHostOf(data, viewer.user.id);
-  if (host || viewer.isEventManager)
+  const startRight = zoomStartRight(data, viewer.user);
+  if (startRight !== null || viewer.isEventManager)
     sections.push({
       title: 'For hosts',
       // A host who does not manage the event still gets Start: this section is built for them only.
-      audience: host ? 'everyone' : 'managers',
+      audience: startRight !== null ? 'everyone' : 'managers',
       items: [
-        { label: 'Start the meeting', value: zoomStartPath(room.id), kind: 'url' },
+        ...startItems(startRight, room.id),
         ...(data.alternativeHostEmails.length
           ? [
               {

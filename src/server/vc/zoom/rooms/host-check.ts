@@ -7,7 +7,7 @@ import { and, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
 import type { VcTargetInput } from '../../../../contracts/vc';
 import type { ZoomHostCheck, ZoomOverlap, ZoomUserCheck } from '../../../../contracts/vc-zoom';
 import { users } from '../../../auth/schema';
-import { addMinutes, type EventRow, events } from '../../../events';
+import { addMinutes, type EventRow, events, isManagerSql, visibleEventsWhere } from '../../../events';
 import { vcRoomLinks, vcRooms } from '../../schema';
 import { loadTargetFacts, resolveTarget, targetInfoOf } from '../../targets';
 import { readZoomProviderSettings } from '../settings';
@@ -33,12 +33,34 @@ async function lookupDeps(s: ZoomServices): Promise<LookupDeps> {
   return { client: await s.client(), settings, db: s.vc.db, cache: createZoomUserCache() };
 }
 
-/** Whether this person can be a host or an alternative host (one or more GET /users calls). */
-export async function checkZoomUser(s: ZoomServices, userId: number): Promise<ZoomUserCheck> {
+/** Who asks: their own e-mails and Zoom meetings are theirs to see; anyone else's are not. */
+export interface Asker {
+  id: number;
+  isAdmin: boolean;
+}
+
+const seesAddressesOf = (asker: Asker, userId: number) => asker.id === userId || asker.isAdmin;
+
+/** The lookup's sentence, without the e-mail addresses it tried unless the asker may see them. */
+async function lookupMessage(s: ZoomServices, asker: Asker, userId: number, message: string) {
+  if (seesAddressesOf(asker, userId) || !message.includes('@')) return message;
+  return `${await nameOf(s, userId)} has no Zoom account that this server can use.`;
+}
+
+/**
+ * Whether this person can be a host or an alternative host (one or more GET /users calls). Their Zoom
+ * e-mail only for themselves and administrators: the check must not be a directory of addresses.
+ */
+export async function checkZoomUser(s: ZoomServices, userId: number, asker: Asker): Promise<ZoomUserCheck> {
   const found = await lookUpPerson(await lookupDeps(s), userId);
   if (!found.person)
-    return { user: { id: userId, name: await nameOf(s, userId) }, zoomEmail: null, message: found.message };
-  return { user: { id: userId, name: found.person.name }, zoomEmail: found.person.email, message: null };
+    return {
+      user: { id: userId, name: await nameOf(s, userId) },
+      zoomEmail: null,
+      message: await lookupMessage(s, asker, userId, found.message),
+    };
+  const zoomEmail = seesAddressesOf(asker, userId) ? found.person.email : null;
+  return { user: { id: userId, name: found.person.name }, zoomEmail, message: null };
 }
 
 /** This server's rooms hosted by the user (host or alternative host) linked to a time overlapping `window`. */
@@ -47,10 +69,16 @@ async function conveneOverlaps(
   userId: number,
   window: Window,
   exceptRoomId: number | undefined,
+  asker: Asker,
 ) {
   const db = s.vc.db;
+  // What the asker may see of it: events they manage, rooms they created or host, shown links of events they
+  // may open. The rest is only counted.
+  const visible = sql<boolean>`(${isManagerSql(db, asker)} OR ${vcRooms.createdById} = ${asker.id}
+    OR ${vcRooms.hostKeys} @> ARRAY[${userHostKey(asker.id)}]::text[]
+    OR (${vcRoomLinks.show} AND ${visibleEventsWhere(db, asker)}))`;
   const rows = await db
-    .select({ link: vcRoomLinks, room: vcRooms, event: events })
+    .select({ link: vcRoomLinks, room: vcRooms, event: events, visible })
     .from(vcRoomLinks)
     .innerJoin(vcRooms, eq(vcRooms.id, vcRoomLinks.roomId))
     .innerJoin(events, eq(events.id, vcRoomLinks.eventId))
@@ -68,12 +96,17 @@ async function conveneOverlaps(
     rows.map((r) => r.link),
   );
   const out: ZoomOverlap[] = [];
-  for (const { link, room, event } of rows) {
+  const hidden = new Set<string>();
+  for (const { link, room, event, visible: named } of rows) {
     const info = targetInfoOf(event, link, facts);
     if (!info.startAt || !info.durationMinutes) continue;
     const span = { start: info.startAt, end: addMinutes(info.startAt, info.durationMinutes) };
     if (!overlaps(span, window)) continue;
     const data = ZoomRoomData.safeParse(room.data);
+    if (!named) {
+      hidden.add(data.success ? data.data.meetingId : `room:${room.id}`);
+      continue;
+    }
     out.push({
       source: 'convene',
       meetingId: data.success ? data.data.meetingId : '',
@@ -84,7 +117,9 @@ async function conveneOverlaps(
       event: { id: event.id, title: event.title },
     });
   }
-  return out;
+  // A room linked twice (and named through one link) is one meeting.
+  for (const o of out) hidden.delete(o.meetingId);
+  return { named: out, hidden };
 }
 
 export interface HostCheckArgs {
@@ -92,6 +127,7 @@ export interface HostCheckArgs {
   userId: number;
   target: VcTargetInput;
   roomId: number | undefined;
+  asker: Asker;
 }
 
 export async function checkZoomHost(s: ZoomServices, args: HostCheckArgs): Promise<ZoomHostCheck> {
@@ -107,20 +143,22 @@ export async function checkZoomHost(s: ZoomServices, args: HostCheckArgs): Promi
     return {
       user: { id: args.userId, name: await nameOf(s, args.userId) },
       zoomEmail: null,
-      message: found.message,
+      message: await lookupMessage(s, args.asker, args.userId, found.message),
       webinarAvailable: false,
       passcodeRules: null,
       window: windowOut,
       overlaps: [],
+      otherOverlaps: 0,
       warning: null,
     };
   const person = found.person;
   const hostSettings = await readHostSettings(deps.client, person.email);
   let list: ZoomOverlap[] = [];
+  let otherOverlaps = 0;
   if (window) {
-    const own = await conveneOverlaps(s, person.userId, window, args.roomId);
+    const own = await conveneOverlaps(s, person.userId, window, args.roomId, args.asker);
     const excluded = await excludedMeetingIds(s, args.roomId);
-    const known = new Set([...own.map((o) => o.meetingId), ...excluded]);
+    const known = new Set([...own.named.map((o) => o.meetingId), ...own.hidden, ...excluded]);
     const zoom = (await deps.client.listUserMeetings(person.email, { type: 'scheduled' })).flatMap((m) => {
       if (!m.start_time || !m.duration || known.has(String(m.id))) return [];
       const start = new Date(m.start_time);
@@ -138,19 +176,24 @@ export async function checkZoomHost(s: ZoomServices, args: HostCheckArgs): Promi
         },
       ];
     });
-    list = [...own, ...zoom].sort((a, b) => a.start.localeCompare(b.start));
+    // The topics of someone else's Zoom meetings are theirs: only counted, unless they are the asker's own.
+    const zoomNamed = seesAddressesOf(args.asker, person.userId) ? zoom : [];
+    list = [...own.named, ...zoomNamed].sort((a, b) => a.start.localeCompare(b.start));
+    otherOverlaps = own.hidden.size + zoom.length - zoomNamed.length;
   }
+  const total = list.length + otherOverlaps;
   const r = hostSettings.requirements;
   return {
     user: { id: person.userId, name: person.name },
-    zoomEmail: person.email,
+    zoomEmail: seesAddressesOf(args.asker, person.userId) ? person.email : null,
     message: null,
     webinarAvailable: deps.settings.allowWebinars && hostSettings.webinar,
     passcodeRules: { ...r, maxConsecutive: r.maxConsecutive ?? null },
     window: windowOut,
     overlaps: list,
-    warning: list.length
-      ? `In Zoom the same host cannot start several meetings in parallel: ${person.name} hosts ${list.length === 1 ? 'another meeting' : `${list.length} other meetings`} at that time.`
+    otherOverlaps,
+    warning: total
+      ? `In Zoom the same host cannot start several meetings in parallel: ${person.name} hosts ${total === 1 ? 'another meeting' : `${total} other meetings`} at that time.`
       : null,
   };
 }

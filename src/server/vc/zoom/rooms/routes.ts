@@ -1,11 +1,12 @@
 /*
  * The Zoom form's helpers (managers of the event who may use Zoom) and Start. Start asks Zoom for the meeting
- * and redirects to its fresh start_url, which is never stored: it carries a host token that expires after
- * two hours (zoom_api.md §2.2).
+ * and redirects the host to its fresh start_url, which is never stored: it carries the host's token, which
+ * expires after two hours (zoom_api.md §2.2). Alternative hosts go to the join link (zoomStartRight).
  */
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import { IdParam } from '../../../../contracts/ids';
 import { VcEventParams } from '../../../../contracts/vc';
 import {
   ZoomFormContext,
@@ -18,15 +19,15 @@ import {
 import { requireUser } from '../../../auth/guards';
 import { userEmails, users } from '../../../auth/schema';
 import { Forbidden, NotFound, ProviderError } from '../../../errors';
-import { assertCanManageEvent, eventManagers } from '../../../events';
+import { assertCanManageEvent } from '../../../events';
 import { ErrorResponse } from '../../../http/schemas';
 import type { App } from '../../../http/types';
 import { vcRoomLinks, vcRooms } from '../../schema';
 import { isZoomError } from '../errors';
-import { isZoomRoomManager, mayCreateZoomRooms } from '../permissions';
+import { mayCreateZoomRooms, zoomStartRight } from '../permissions';
 import { readZoomProviderSettings } from '../settings';
 import { checkZoomHost, checkZoomUser } from './host-check';
-import { isHostOf, ZOOM_PROVIDER, ZoomRoomData } from './room-data';
+import { ZOOM_PROVIDER, ZoomRoomData } from './room-data';
 import type { ZoomServices } from './services';
 
 const TAGS = ['zoom'];
@@ -114,8 +115,8 @@ export function registerZoomRoomRoutes(app: App, services: () => ZoomServices): 
     },
     async (request) => {
       const s = services();
-      await zoomManagerOf(s, request, request.params.eventId);
-      return checkZoomUser(s, request.query.userId);
+      const { user } = await zoomManagerOf(s, request, request.params.eventId);
+      return checkZoomUser(s, request.query.userId, user);
     },
   );
 
@@ -140,7 +141,13 @@ export function registerZoomRoomRoutes(app: App, services: () => ZoomServices): 
           : q.target === 'contribution'
             ? ({ type: 'contribution', contributionId: q.targetId } as const)
             : ({ type: 'block', blockId: q.targetId } as const);
-      return checkZoomHost(s, { event: access.event, userId: q.userId ?? user.id, target, roomId: q.roomId });
+      return checkZoomHost(s, {
+        event: access.event,
+        userId: q.userId ?? user.id,
+        target,
+        roomId: q.roomId,
+        asker: user,
+      });
     },
   );
 
@@ -149,8 +156,9 @@ export function registerZoomRoomRoutes(app: App, services: () => ZoomServices): 
     {
       schema: {
         tags: TAGS,
-        summary: 'Start a Zoom meeting: redirects to a fresh start link (host, alternative hosts, managers)',
-        params: z.object({ roomId: z.coerce.number().int().positive().max(2_147_483_647) }),
+        summary:
+          'Start a Zoom meeting: the host to a fresh start link, an alternative host to the join link (signed in to Zoom as themselves)',
+        params: z.object({ roomId: IdParam }),
       },
     },
     async (request, reply) => {
@@ -160,26 +168,24 @@ export function registerZoomRoomRoutes(app: App, services: () => ZoomServices): 
           .header('cache-control', 'no-store')
           .redirect(`/login?next=${encodeURIComponent(request.url)}`, 302);
       const user = request.user;
-      const db = s.vc.db;
-      const managedLinks = db
-        .select({ one: sql`1` })
-        .from(vcRoomLinks)
-        .innerJoin(eventManagers, eq(eventManagers.eventId, vcRoomLinks.eventId))
-        .where(and(eq(vcRoomLinks.roomId, vcRooms.id), eq(eventManagers.userId, user.id)));
-      const managesLinkedEvent = sql<boolean>`EXISTS (${managedLinks})`;
-      const [row] = await db
-        .select({ room: vcRooms, manages: managesLinkedEvent })
+      const [row] = await s.vc.db
+        .select({ room: vcRooms })
         .from(vcRooms)
         .where(and(eq(vcRooms.id, request.params.roomId), eq(vcRooms.provider, ZOOM_PROVIDER)));
       const data = ZoomRoomData.safeParse(row?.room.data);
-      const allowed =
-        row !== undefined &&
-        data.success &&
-        (row.manages ||
-          isHostOf(data.data, user.id) ||
-          isZoomRoomManager(user, await readZoomProviderSettings(db)));
-      if (!row || !data.success || !allowed || row.room.status !== 'created')
+      const right = data.success ? zoomStartRight(data.data, user) : null;
+      if (!row || !data.success || right === null || row.room.status !== 'created')
         throw new NotFound('This videoconference');
+      if (right === 'alternative-host') {
+        request.log.info(
+          { roomId: row.room.id },
+          'Zoom meeting started by an alternative host through Convene',
+        );
+        return reply
+          .header('cache-control', 'no-store')
+          .header('referrer-policy', 'no-referrer')
+          .redirect(data.data.joinUrl, 302);
+      }
       let startUrl: string | undefined;
       try {
         startUrl = (await (await s.client()).getMeeting(data.data.meetingId)).start_url;

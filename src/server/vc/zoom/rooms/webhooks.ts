@@ -55,7 +55,13 @@ async function refreshRooms(
     await ctx.db.transaction(async (tx) => {
       await tx
         .update(vcRooms)
-        .set({ name: result.name, data: result.data, ...storedKeys(provider, result.data), modifiedAt: at })
+        .set({
+          name: result.name,
+          data: result.data,
+          ...storedKeys(provider, result.data),
+          modifiedAt: at,
+          version: sql`${vcRooms.version} + 1`,
+        })
         .where(eq(vcRooms.id, row.id));
       if (!diff) return;
       const linked = await tx

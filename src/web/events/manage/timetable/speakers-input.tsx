@@ -95,7 +95,9 @@ export function SpeakersInput({
         <UserPickOne
           label="Add a Convene user"
           exclude={value.flatMap((s) => (s.userId !== undefined ? [s.userId] : []))}
-          onPick={(u) => onChange([...value, { key: newKey(), userId: u.id, name: u.name, email: u.email }])}
+          onPick={(u) =>
+            onChange([...value, { key: newKey(), userId: u.id, name: u.name, email: u.email ?? '' }])
+          }
         />
         <Group align="flex-end" gap="xs" wrap="wrap">
           <TextInput

@@ -73,7 +73,7 @@ function HostCheckBody({
   // No Zoom account: the host field itself shows it as its error.
   if (check.message) return null;
   const name = check.user.name;
-  if (check.overlaps.length)
+  if (check.overlaps.length || check.otherOverlaps)
     return (
       <Paper
         withBorder
@@ -87,11 +87,13 @@ function HostCheckBody({
           <Text size="sm" fw={600}>
             {check.warning ?? `${name} has other meetings at that time`}
           </Text>
-          <List size="sm" spacing={2} aria-label={`Meetings of ${name} at the same time`}>
-            {check.overlaps.map((o) => (
-              <OverlapLine key={`${o.source}:${o.meetingId}:${o.start}`} overlap={o} timezone={timezone} />
-            ))}
-          </List>
+          {check.overlaps.length > 0 && (
+            <List size="sm" spacing={2} aria-label={`Meetings of ${name} at the same time`}>
+              {check.overlaps.map((o) => (
+                <OverlapLine key={`${o.source}:${o.meetingId}:${o.start}`} overlap={o} timezone={timezone} />
+              ))}
+            </List>
+          )}
         </Stack>
       </Paper>
     );
