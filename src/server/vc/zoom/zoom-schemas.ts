@@ -259,11 +259,9 @@ export const meetingCreateSchema = z.object({
 });
 export type ZoomMeetingCreate = z.input<typeof meetingCreateSchema>;
 
-// Indico sends start_time/duration null to turn a meeting into "recurring, no fixed time" (vc_zoom.md §3).
-export const meetingUpdateSchema = meetingCreateSchema
-  .omit({ default_password: true })
-  .extend({ start_time: z.string().nullable(), duration: z.number().int().positive().nullable() })
-  .partial();
+// Indico sends start_time/duration null to make a meeting "recurring, no fixed time" (vc_zoom.md §3), but
+// Zoom's published document types them as string/integer, never null: `type` 3 alone says the same.
+export const meetingUpdateSchema = meetingCreateSchema.omit({ default_password: true }).partial();
 export type ZoomMeetingUpdate = z.input<typeof meetingUpdateSchema>;
 
 export const webinarSettingsInputSchema = z
@@ -281,16 +279,12 @@ export const webinarCreateSchema = z.object({
   ...scheduleFields,
   /** 5 webinar, 6 recurring without fixed time, 9 recurring with fixed time. */
   type: z.union([z.literal(5), z.literal(6), z.literal(9)]).optional(),
-  default_passcode: z.boolean().optional(),
   settings: webinarSettingsInputSchema.optional(),
   template_id: z.string().optional(),
 });
 export type ZoomWebinarCreate = z.input<typeof webinarCreateSchema>;
 
-export const webinarUpdateSchema = webinarCreateSchema
-  .omit({ default_passcode: true })
-  .extend({ start_time: z.string().nullable(), duration: z.number().int().positive().nullable() })
-  .partial();
+export const webinarUpdateSchema = webinarCreateSchema.partial();
 export type ZoomWebinarUpdate = z.input<typeof webinarUpdateSchema>;
 
 /** Webinar types (zoom_api.md §2.2): a meeting read back with one of these was converted on zoom.us. */

@@ -117,7 +117,8 @@ export async function createZoomRoom(s: ZoomServices, args: CreateArgs): Promise
       const body: ZoomWebinarCreate = {
         ...common,
         type: schedule.type === 5 ? 5 : 6,
-        ...(form.passcode ? {} : { default_passcode: hostSettings.requirements.required }),
+        // No default_passcode: Zoom's document has none for webinars; it generates the passcode itself
+        // when the host's settings require one (zoom_api.md §2.6).
         settings: { host_video: !form.muteHostVideo, alternative_hosts: alternativeHosts },
       };
       meeting = await client.createWebinar(host.email, body);
