@@ -82,6 +82,7 @@ export async function enqueueJobs<P>(
   db: Executor,
   def: JobDefinition<P>,
   jobs: Array<{ payload: P; jobKey?: string }>,
+  opts: { runAt?: Date } = {},
 ): Promise<void> {
   if (!jobs.length) return;
   const specs = JSON.stringify(
@@ -90,9 +91,18 @@ export async function enqueueJobs<P>(
   await db.execute(sql`SELECT graphile_worker.add_job(
     ${def.name}::text,
     spec.payload,
+    run_at := ${opts.runAt?.toISOString() ?? null}::timestamptz,
     max_attempts := ${def.maxAttempts ?? 25}::int,
     job_key := spec.key
   ) FROM json_to_recordset(${specs}::json) AS spec(payload json, key text)`);
+}
+
+/**
+ * Removes the pending job with this key, in the caller's transaction (the work it would do is done). A job
+ * running now is left to finish but will not be retried (graphile-worker's remove_job).
+ */
+export async function removeJob(db: Executor, jobKey: string): Promise<void> {
+  await db.execute(sql`SELECT graphile_worker.remove_job(${jobKey}::text)`);
 }
 
 function workerLogger(log: JobLog): Logger {

@@ -182,6 +182,14 @@ export const meetingPageSchema = z.looseObject({
   meetings: z.array(meetingSummarySchema).default([]),
 });
 
+/** GET /users/{userId}/webinars: the same paged envelope, with `webinars` (zoom_api.md §2.1). */
+export const webinarPageSchema = z.looseObject({
+  page_size: z.number().optional(),
+  total_records: z.number().optional(),
+  next_page_token: z.string().optional(),
+  webinars: z.array(meetingSummarySchema).default([]),
+});
+
 // ------------------------------------------------------------------------------------------ requests
 
 /** Letters, digits and `@ - _ *`, at most 10 (zoom_api.md §2.6). */
