@@ -1,3 +1,8 @@
+CREATE TABLE "job_workers" (
+	"worker_id" text PRIMARY KEY NOT NULL,
+	"beat_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "vc_create_intents" (
 	"id" text PRIMARY KEY NOT NULL,
 	"provider" text NOT NULL,

@@ -373,7 +373,8 @@ export class EmbeddedPostgres {
       }
     };
     const ok = await waitUntil(() => ready() || failure !== undefined || exited, 60_000);
-    if (ok && !failure && !exited) fs.writeFileSync(path.join(this.opts.dataDir, OWNER_FILE), `${process.pid}\n`);
+    if (ok && !failure && !exited)
+      fs.writeFileSync(path.join(this.opts.dataDir, OWNER_FILE), `${process.pid}\n`);
     if (!ok || failure || exited) {
       const reason = failure ?? this.tail.join('').trim().split('\n').slice(-3).join(' | ');
       this.child = undefined;
