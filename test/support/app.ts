@@ -10,8 +10,10 @@ import { installPoolErrorHandlers, makeDb } from '../../src/server/db/client';
 import { makeDeps } from '../../src/server/deps';
 import type { App, AppDeps, Clock } from '../../src/server/http/types';
 import { runDueJobs } from '../../src/server/jobs/jobs';
+import { installRequestValidator } from '../../src/zoom-sandbox/request-schema';
 import { createTestDatabase, type TestDatabase } from './database';
 import { connFor } from './pg-conn';
+import { zoomDocumentValidator } from './zoom-openapi';
 
 export function testConfig(overrides: Partial<Config> = {}): Config {
   return {
@@ -58,6 +60,8 @@ export interface TestApp {
 }
 
 export async function buildTestApp(opts: { clock?: Clock; config?: Partial<Config> } = {}): Promise<TestApp> {
+  // The app's Zoom sandbox refuses what Zoom's published document refuses: Convene's requests are checked.
+  installRequestValidator(zoomDocumentValidator);
   const database = await createTestDatabase();
   const deps: AppDeps = makeDeps({
     config: testConfig(opts.config),
