@@ -194,7 +194,7 @@ function parseFields(kind: Kind, body: Record<string, unknown>, out: Collector):
   }
   if (body.password != null) {
     const v = asString(body.password);
-    if (out.check(passesApiRule(v), 'password')) input.password = v;
+    if (out.check(passesApiRule(v, kind), 'password')) input.password = v;
   }
   if (body.default_password != null) input.default_password = asBoolean(body.default_password);
   if (body.agenda != null) {

@@ -285,6 +285,12 @@ export const webinarSettingsInputSchema = z
 
 export const webinarCreateSchema = z.object({
   ...scheduleFields,
+  /** Webinars also take `!` (Zoom's document: [a-z A-Z 0-9 @ - _ * !]). */
+  password: z
+    .string()
+    .max(10, { error: 'must be at most 10 characters' })
+    .regex(/^[A-Za-z0-9@\-_*!]*$/, { error: 'may contain only letters, digits and @ - _ * !' })
+    .optional(),
   /** 5 webinar, 6 recurring without fixed time, 9 recurring with fixed time. */
   type: z.union([z.literal(5), z.literal(6), z.literal(9)]).optional(),
   settings: webinarSettingsInputSchema.optional(),

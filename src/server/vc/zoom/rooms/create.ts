@@ -37,9 +37,14 @@ export function checkName(name: string, prefix: FieldPrefix): void {
  * The passcode against Zoom's rules and the host's own requirements (zoom_api.md §2.6). An empty passcode
  * the host's settings require is left to Zoom, which then generates one.
  */
-export function checkPasscode(passcode: string, host: HostSettings, field: string): void {
+export function checkPasscode(
+  passcode: string,
+  host: HostSettings,
+  field: string,
+  kind: 'meeting' | 'webinar',
+): void {
   if (passcode === '') return;
-  const problems = validatePasscode(passcode, host.requirements);
+  const problems = validatePasscode(passcode, host.requirements, kind);
   if (problems.length) throw fieldError(field, `The passcode ${problems.join(' and ')}.`);
 }
 
@@ -94,7 +99,7 @@ export async function createZoomRoom(s: ZoomServices, args: CreateArgs): Promise
     throw dialogError(err, f);
   }
   if (form.meetingType === 'webinar') checkWebinarLicence(host, hostSettings, `${f.form}meetingType`);
-  checkPasscode(form.passcode, hostSettings, `${f.form}passcode`);
+  checkPasscode(form.passcode, hostSettings, `${f.form}passcode`, form.meetingType);
 
   const schedule = scheduleFor(target, form.meetingType, ctx.clock());
   const common = {

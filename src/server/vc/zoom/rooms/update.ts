@@ -151,7 +151,7 @@ export async function updateZoomRoom(s: ZoomServices, args: UpdateArgs): Promise
     }
     if (wanted.passcode !== before.passcode) {
       const hostSettings = await readHostSettings(client, newHost?.email ?? before.hostEmail);
-      checkPasscode(wanted.passcode, hostSettings, `${f.form}passcode`);
+      checkPasscode(wanted.passcode, hostSettings, `${f.form}passcode`, before.kind);
       patch.password = wanted.passcode;
     }
     if (Object.keys(patch).length === 0) return before;
