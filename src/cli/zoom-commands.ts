@@ -161,4 +161,10 @@ const COMMANDS: Record<string, Command> = {
 /** Commands that run on the database (rooms), or with the client and the database (reconcile). */
 const DB_COMMANDS = ['rooms', 'reconcile'];
 
+/** Whether argv names a command (options aside), so that an unknown one is refused before the database opens. */
+export function knownZoomCommand(argv: readonly string[]): boolean {
+  const command = argv.find((a) => a !== '-v' && a !== '--verbose');
+  return command !== undefined && (command in COMMANDS || DB_COMMANDS.includes(command));
+}
+
 const USER_TYPES: Record<number, string> = { 1: 'Basic', 2: 'Licensed', 3: 'On-prem', 99: 'None' };

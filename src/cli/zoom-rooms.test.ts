@@ -77,6 +77,13 @@ describe('npm run zoom -- rooms / reconcile', () => {
     expect((await run(['rooms', '--status', 'gone'])).code).toBe(EXIT.usage);
   });
 
+  it('rooms --status created leaves out rooms being deleted', async () => {
+    const r = await storedRoom('Being deleted');
+    await h.db.update(vcRooms).set({ deletionRequestedAt: new Date() }).where(eq(vcRooms.id, r.room.id));
+    expect((await run(['rooms'])).out).toMatch(/deleting\s+.*Being deleted/);
+    expect((await run(['rooms', '--status', 'created'])).out).not.toContain('Being deleted');
+  });
+
   it('reconcile reports drift and exits 7; --fix takes Zoom’s state and marks gone meetings deleted', async () => {
     const changed = await storedRoom('Renamed later');
     const gone = await storedRoom('Deleted later');

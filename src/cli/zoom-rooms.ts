@@ -1,5 +1,5 @@
 // `npm run zoom -- rooms` and `reconcile`: this server's Zoom rooms, and their drift from Zoom.
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import { events } from '../server/events/schema';
 import { vcRoomLinks, vcRooms } from '../server/vc/schema';
 import type { ZoomClient } from '../server/vc/zoom/client';
@@ -22,7 +22,14 @@ export async function listZoomRooms(args: string[], deps: CliDeps): Promise<numb
   const rooms = await db
     .select()
     .from(vcRooms)
-    .where(and(eq(vcRooms.provider, ZOOM_PROVIDER), status ? eq(vcRooms.status, status) : undefined))
+    .where(
+      and(
+        eq(vcRooms.provider, ZOOM_PROVIDER),
+        status ? eq(vcRooms.status, status) : undefined,
+        // A room being deleted is not "created" any more, whatever its status column says until Zoom confirms.
+        status === 'created' ? isNull(vcRooms.deletionRequestedAt) : undefined,
+      ),
+    )
     .orderBy(asc(vcRooms.id));
   if (!rooms.length) {
     io.out('No Zoom rooms.');

@@ -2,7 +2,7 @@
 import { ConfigError, loadConfig } from '../server/config';
 import { DatabaseUnreachable, openDatabase } from '../server/db/client';
 import { EmbeddedPostgresError } from '../server/db/embedded-postgres';
-import { EXIT, runZoomCli, USAGE } from './zoom-commands';
+import { EXIT, knownZoomCommand, runZoomCli, USAGE } from './zoom-commands';
 
 const io = {
   out: (line: string) => console.log(line),
@@ -13,6 +13,12 @@ async function main(argv: string[]): Promise<number> {
   if (argv.length === 0 || ['help', '--help', '-h'].includes(argv[0] ?? '')) {
     console.log(USAGE);
     return argv.length === 0 ? EXIT.usage : EXIT.ok;
+  }
+  // An unknown command is refused before the database is opened (or the embedded one started).
+  if (!knownZoomCommand(argv)) {
+    const command = argv.find((a) => a !== '-v' && a !== '--verbose');
+    io.err(`Unknown command "${command ?? ''}".\n${USAGE}`);
+    return EXIT.usage;
   }
   let config: ReturnType<typeof loadConfig>;
   try {

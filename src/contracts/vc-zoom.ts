@@ -218,11 +218,31 @@ export type ZoomMeetingType = z.infer<typeof ZoomMeetingType>;
 /** Zoom's `topic` holds at most 200 characters (vc_zoom.md §2): longer names are refused on field `name`. */
 export const ZOOM_NAME_MAX = 200;
 
-/** The API accepts at most 10 letters, digits and @ - _ * (zoom_api.md §2.6); '' means no passcode. */
+/**
+ * A passcode as the form sends it: at most 10 visible characters; '' means no passcode. Which characters
+ * Zoom accepts depends on the kind (passcodeSymbols) and is checked by the server only when the passcode
+ * changes, so that a room whose passcode was set on zoom.us can still be edited.
+ */
 export const ZoomPasscode = Text('must be text')
   .trim()
   .max(10, { error: 'must have at most 10 characters' })
-  .regex(/^[A-Za-z0-9@\-_*]*$/, { error: 'may contain only letters, digits and @ - _ *' });
+  .regex(/^[\x21-\x7E]*$/, { error: 'may contain only letters, digits and symbols, without spaces' });
+
+/** The symbols Zoom's API accepts in a passcode: webinars also take `!` (zoom_api.md §2.6; Zoom's document). */
+export function passcodeSymbols(kind: ZoomMeetingType): string {
+  return kind === 'webinar' ? '@-_*!' : '@-_*';
+}
+
+/**
+ * The host's rules as Zoom applies them: "only numeric" wins over asking for a letter, a symbol or mixed
+ * case, which Zoom's settings page turns off (greys out) once numeric-only is on (zoom_api.md §2.6). The
+ * server's check, its generator, the form's generator and the sandbox all go through this.
+ */
+export function effectivePasscodeRules<
+  R extends { onlyNumeric: boolean; letter: boolean; special: boolean; mixedCase: boolean },
+>(rules: R): R {
+  return rules.onlyNumeric ? { ...rules, letter: false, special: false, mixedCase: false } : rules;
+}
 
 /**
  * The Zoom fields of Create and Edit (under `form`). Defaults come from the administrator's settings

@@ -42,6 +42,7 @@ async function main(): Promise<void> {
   const app = await buildApp(deps, { logger: loggerOptions(config.logLevel) });
   const runner = await startJobRunner({
     pool: database.pool,
+    db: database.db,
     registry: deps.jobs,
     log: app.log.child({ module: 'jobs' }),
   });

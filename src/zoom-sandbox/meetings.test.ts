@@ -203,13 +203,32 @@ describe('GET, PATCH and DELETE /v2/meetings/{meetingId}', () => {
     expect((await sandbox.call('GET', `/v2/meetings/${m.id}`)).json().join_url).toBe(got.join_url);
   });
 
-  it('turns a scheduled meeting into one without fixed time when Indico sends type 3 and null times', async () => {
+  it('turns a scheduled meeting into one without fixed time when sent type 3 alone', async () => {
     const sandbox = await makeSandbox();
     const m = await createMeeting(sandbox, { start_time: '2026-04-01T10:00:00Z' });
-    await sandbox.call('PATCH', `/v2/meetings/${m.id}`, { type: 3, start_time: null, duration: null });
+    expect((await sandbox.call('PATCH', `/v2/meetings/${m.id}`, { type: 3 })).statusCode).toBe(204);
     const got = (await sandbox.call('GET', `/v2/meetings/${m.id}`)).json<MeetingJson>();
     expect(got.type).toBe(3);
     expect(got.start_time).toBeUndefined();
+  });
+
+  it('refuses a null start_time or duration, which Zoom’s document types as string and integer, with 300', async () => {
+    const sandbox = await makeSandbox();
+    const m = await createMeeting(sandbox, { start_time: '2026-04-01T10:00:00Z' });
+    const res = await sandbox.call('PATCH', `/v2/meetings/${m.id}`, {
+      type: 3,
+      start_time: null,
+      duration: null,
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json()).toEqual({
+      code: 300,
+      message: 'Validation Failed.',
+      errors: [
+        { field: 'start_time', message: 'Invalid field.' },
+        { field: 'duration', message: 'Invalid field.' },
+      ],
+    });
   });
 
   it('refuses to update a meeting that has started with 400/3000', async () => {

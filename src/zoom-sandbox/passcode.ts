@@ -3,10 +3,12 @@
 // passcode is required but none was sent.
 import { randomInt } from 'node:crypto';
 import { randomDigits } from './ids';
-import type { PasswordRequirement } from './types';
+import type { Kind, PasswordRequirement } from './types';
 
 export const PASSCODE_MAX_LENGTH = 10;
 const API_CHARSET = /^[A-Za-z0-9@\-_*]*$/;
+/** Webinar passcodes also take `!` (Zoom's document: [a-z A-Z 0-9 @ - _ * !]). */
+const WEBINAR_CHARSET = /^[A-Za-z0-9@\-_*!]*$/;
 const SPECIALS = '@-_*';
 
 export const NO_REQUIREMENT: PasswordRequirement = {
@@ -32,8 +34,9 @@ const WEAK = new Set([
   'password',
 ]);
 
-export function passesApiRule(passcode: string): boolean {
-  return passcode.length <= PASSCODE_MAX_LENGTH && API_CHARSET.test(passcode);
+export function passesApiRule(passcode: string, kind: Kind = 'meeting'): boolean {
+  const charset = kind === 'webinar' ? WEBINAR_CHARSET : API_CHARSET;
+  return passcode.length <= PASSCODE_MAX_LENGTH && charset.test(passcode);
 }
 
 const SEQUENCES = ['0123456789', 'abcdefghijklmnopqrstuvwxyz', 'qwertyuiop', 'asdfghjkl', 'zxcvbnm'];
@@ -52,7 +55,16 @@ export function hasConsecutiveRun(passcode: string, n: number): boolean {
 }
 
 /** Whether `passcode` satisfies the host's policy; an empty passcode is judged elsewhere. */
-export function meetsRequirement(passcode: string, req: PasswordRequirement): boolean {
+export function meetsRequirement(passcode: string, policy: PasswordRequirement): boolean {
+  // Zoom's settings page turns letter, symbol and mixed-case requirements off once numeric-only is on.
+  const req = policy.only_allow_numeric
+    ? {
+        ...policy,
+        have_letter: false,
+        have_special_character: false,
+        have_upper_and_lower_characters: false,
+      }
+    : policy;
   if (passcode.length < req.length) return false;
   if (req.only_allow_numeric && !/^\d+$/.test(passcode)) return false;
   if (req.have_letter && !/[A-Za-z]/.test(passcode)) return false;

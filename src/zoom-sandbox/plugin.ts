@@ -7,6 +7,7 @@ import { randomTrackingId } from './ids';
 import { registerMeetingRoutes } from './meetings';
 import { registerOAuthRoutes } from './oauth';
 import { registerPages } from './pages';
+import { checkRequestBody } from './request-schema';
 import { createSandboxState, type SandboxState } from './state';
 import type { SandboxOptions } from './types';
 import { registerUserRoutes } from './users';
@@ -57,6 +58,14 @@ function sendError(error: unknown, request: FastifyRequest, reply: FastifyReply)
 function registerHooks(app: FastifyInstance, state: SandboxState): void {
   const prefix = app.prefix;
   const isControl = (request: FastifyRequest) => relativePath(prefix, request.url).startsWith(CONTROL_PREFIX);
+
+  // Bodies against Zoom's published document, when a validator is installed (request-schema.ts).
+  app.addHook('preHandler', async (request) => {
+    const route = request.routeOptions.url;
+    if (isControl(request) || route === undefined) return;
+    const errors = checkRequestBody(request.method, relativePath(prefix, route), request.body);
+    if (errors.length) throw zoomErrors.validation(errors);
+  });
 
   // Zoom tags every response with a tracking id (zoom_api.md §2.5).
   app.addHook('onRequest', async (_request, reply) => {

@@ -12,7 +12,7 @@ export const AGENDA_MAX = 2000;
 export const MEETING_TYPES = [1, 2, 3, 8] as const;
 export const WEBINAR_TYPES = [5, 6, 9] as const;
 
-/** A body after parsing; undefined = not sent, null = sent as null (clears start_time etc. on PATCH). */
+/** A body after parsing; undefined = not sent, null = sent as null (recurrence only; start_time refuses it). */
 export interface MeetingInput {
   topic?: string;
   type?: number;
@@ -180,9 +180,10 @@ function parseFields(kind: Kind, body: Record<string, unknown>, out: Collector):
     const types: readonly number[] = kind === 'meeting' ? MEETING_TYPES : WEBINAR_TYPES;
     if (out.check(types.includes(v), 'type')) input.type = v;
   }
-  if (body.start_time === null) input.start_time = null;
+  // Zoom's document types start_time and duration as string and integer, never null: a null is refused.
+  if (body.start_time === null) out.invalid('start_time');
   else if (body.start_time !== undefined) input.start_time = asString(body.start_time);
-  if (body.duration === null) input.duration = null;
+  if (body.duration === null) out.invalid('duration');
   else if (body.duration !== undefined) {
     const v = asInteger(body.duration);
     if (out.check(v >= 0, 'duration')) input.duration = v;
@@ -193,7 +194,7 @@ function parseFields(kind: Kind, body: Record<string, unknown>, out: Collector):
   }
   if (body.password != null) {
     const v = asString(body.password);
-    if (out.check(passesApiRule(v), 'password')) input.password = v;
+    if (out.check(passesApiRule(v, kind), 'password')) input.password = v;
   }
   if (body.default_password != null) input.default_password = asBoolean(body.default_password);
   if (body.agenda != null) {

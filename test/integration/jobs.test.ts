@@ -1,8 +1,11 @@
+import { spawn } from 'node:child_process';
+import path from 'node:path';
 import { sql } from 'drizzle-orm';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { z } from 'zod';
-import { enqueueJob, type JobDefinition } from '../../src/server/jobs/jobs';
+import { enqueueJob, type JobDefinition, startJobRunner } from '../../src/server/jobs/jobs';
 import { runJobs, useTestApp } from '../support/app';
+import { connFor } from '../support/pg-conn';
 
 describe('background jobs', () => {
   const t = useTestApp();
@@ -71,4 +74,58 @@ describe('background jobs', () => {
   it('refuses a payload that does not match the job', async () => {
     await expect(enqueueJob(t.deps.db, note, { text: 42 } as unknown as { text: string })).rejects.toThrow();
   });
+});
+
+describe('a job whose worker died', () => {
+  const t = useTestApp();
+
+  it('is released and finished by a restarted worker within seconds, not graphile-worker’s 4 hours', async () => {
+    const done: string[] = [];
+    const stuck = t.deps.jobs.define({
+      name: 'test.stuck',
+      payload: z.object({}),
+      async run() {
+        done.push('finished');
+      },
+    });
+    await enqueueJob(t.deps.db, stuck, {});
+    const { target } = inject('pg');
+    const child = spawn(process.execPath, ['--import', 'tsx', 'test/support/job-worker-child.ts'], {
+      cwd: path.resolve(import.meta.dirname, '../..'),
+      env: { ...process.env, CHILD_PG: JSON.stringify(connFor(target, t.database.name)) },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    try {
+      await new Promise<void>((resolve, reject) => {
+        child.stdout?.on('data', (b: Buffer) => {
+          if (String(b).includes('started')) resolve();
+        });
+        child.once('exit', () => reject(new Error('the worker exited before starting the job')));
+      });
+    } finally {
+      child.kill('SIGKILL');
+      await exited;
+    }
+    const locked = await t.deps.db.execute(
+      sql`SELECT locked_by FROM graphile_worker._private_jobs WHERE locked_by IS NOT NULL`,
+    );
+    expect(locked.rows).toHaveLength(1);
+
+    const runner = await startJobRunner({
+      pool: t.deps.pool,
+      db: t.deps.db,
+      registry: t.deps.jobs,
+      log: { info: () => undefined, warn: () => undefined, error: () => undefined },
+      concurrency: 1,
+      liveness: { beatMs: 100, staleMs: 1000 },
+    });
+    try {
+      for (const end = Date.now() + 20_000; done.length === 0 && Date.now() < end; )
+        await new Promise((r) => setTimeout(r, 50));
+    } finally {
+      await runner.stop();
+    }
+    expect(done).toEqual(['finished']);
+  }, 60_000);
 });

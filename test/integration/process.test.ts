@@ -34,6 +34,21 @@ function startServer(env: Record<string, string>) {
   return { child, exited, stderr: () => stderr };
 }
 
+function runCli(argv: string[], env: Record<string, string>) {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/zoom.ts', ...argv], {
+    cwd: root,
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', LOG_LEVEL: 'warn', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  children.push(child);
+  let stderr = '';
+  child.stderr?.on('data', (b: Buffer) => {
+    stderr += String(b);
+  });
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  return { exited, stderr: () => stderr, env };
+}
+
 async function waitHealthy(port: number, ms = 30_000): Promise<void> {
   const end = Date.now() + ms;
   while (Date.now() < end) {
@@ -92,6 +107,39 @@ describe('the server process', () => {
     expect(await second.exited).toBe(0);
     expect(postgresOf(path.join(dataDir, 'db'))).toEqual([]);
   }, 90_000);
+
+  it('lets the CLI use a running server’s embedded PostgreSQL without stopping it, and refuses an unknown command first', async () => {
+    const dataDir = tmp();
+    const port = await freePort();
+    const server = startServer({ DATA_DIR: dataDir, PORT: String(port) });
+    await waitHealthy(port);
+    const answers: unknown[] = [];
+    let watching = true;
+    const watch = (async () => {
+      while (watching) {
+        const res = await fetch(`http://127.0.0.1:${port}/readyz`);
+        answers.push(await res.json());
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    })();
+    for (const command of ['rooms', 'check']) {
+      const cli = runCli([command], { DATA_DIR: dataDir });
+      await cli.exited;
+      expect(cli.stderr()).not.toMatch(/orphaned postmaster|recovered/);
+    }
+    const unknown = runCli(['frobnicate'], { DATA_DIR: path.join(tmp(), 'never') });
+    expect(await unknown.exited).toBe(2);
+    expect(unknown.stderr()).toContain('Unknown command "frobnicate"');
+    expect(fs.existsSync(path.join(unknown.env.DATA_DIR ?? '', 'db'))).toBe(false);
+    watching = false;
+    await watch;
+    expect(answers.length).toBeGreaterThan(0);
+    expect(
+      answers.filter((a) => JSON.stringify(a) !== JSON.stringify({ status: 'ok', database: 'ok' })),
+    ).toEqual([]);
+    server.child.kill('SIGTERM');
+    expect(await server.exited).toBe(0);
+  }, 120_000);
 
   it.skipIf(process.getuid?.() !== 0)(
     'runs PostgreSQL as the postgres OS user when root starts it under a 0700 directory',

@@ -2,7 +2,7 @@
 // found among the host's meetings and deleted, so that nothing is left on Zoom that Convene does not know.
 import { eq, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { vcRooms } from '../../src/server/vc/schema';
+import { vcCreateIntents, vcRooms } from '../../src/server/vc/schema';
 import { fakeClock, runJobs, testConfig, useTestApp } from '../support/app';
 import { makeEvent } from '../support/event-factories';
 import { agentFor, type MadeUser } from '../support/factories';
@@ -41,15 +41,20 @@ describe('a Zoom create that times out', () => {
         .filter((m) => m.topic === 'Slow');
     expect(slow()).toHaveLength(2);
     expect((await t.deps.db.select().from(vcRooms).where(eq(vcRooms.name, 'Slow'))).length).toBe(1);
+    // The create's intent stays, with what finds the meeting, and so does its sweep job.
+    const intents = await t.deps.db.select().from(vcCreateIntents);
+    expect(intents).toHaveLength(1);
+    expect(intents[0]?.data).toMatchObject({ hostEmail: ada.email, topic: 'Slow', kind: 'meeting' });
     const jobs = await t.deps.db.execute(
       sql`SELECT payload FROM graphile_worker._private_jobs j
-        JOIN graphile_worker._private_tasks k ON k.id = j.task_id WHERE k.identifier = 'zoom.sweepLostCreate'`,
+        JOIN graphile_worker._private_tasks k ON k.id = j.task_id WHERE k.identifier = 'vc.sweepCreate'`,
     );
-    expect(jobs.rows[0]?.payload).toMatchObject({ hostEmail: ada.email, topic: 'Slow', kind: 'meeting' });
+    expect(jobs.rows).toEqual([{ payload: { intentId: intents[0]?.id } }]);
     // The sweep waits a little for Zoom to finish; here it runs at once.
     await t.deps.db.execute(sql`UPDATE graphile_worker._private_jobs SET run_at = now()`);
     await runJobs(t);
     // The room Convene knows about stays; only the lost one went.
     expect(slow().map((m) => String(m.id))).toEqual([kept.data.meetingId]);
+    expect(await t.deps.db.select().from(vcCreateIntents)).toEqual([]);
   });
 });

@@ -2,13 +2,18 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { LightMyRequestResponse } from 'fastify';
-import { afterAll, beforeAll } from 'vitest';
+import pg from 'pg';
+import { afterAll, beforeAll, inject } from 'vitest';
 import { type BuildAppOptions, buildApp } from '../../src/server/app';
 import type { Config } from '../../src/server/config';
+import { installPoolErrorHandlers, makeDb } from '../../src/server/db/client';
 import { makeDeps } from '../../src/server/deps';
 import type { App, AppDeps, Clock } from '../../src/server/http/types';
 import { runDueJobs } from '../../src/server/jobs/jobs';
+import { installRequestValidator } from '../../src/zoom-sandbox/request-schema';
 import { createTestDatabase, type TestDatabase } from './database';
+import { connFor } from './pg-conn';
+import { zoomDocumentValidator } from './zoom-openapi';
 
 export function testConfig(overrides: Partial<Config> = {}): Config {
   return {
@@ -64,6 +69,8 @@ export interface TestAppOptions {
 }
 
 export async function buildTestApp(opts: TestAppOptions = {}): Promise<TestApp> {
+  // The app's Zoom sandbox refuses what Zoom's published document refuses: Convene's requests are checked.
+  installRequestValidator(zoomDocumentValidator);
   const database = await createTestDatabase();
   const deps: AppDeps = makeDeps({
     config: testConfig(opts.config),
@@ -74,6 +81,35 @@ export async function buildTestApp(opts: TestAppOptions = {}): Promise<TestApp> 
   const app = await buildApp(deps, { logger: opts.logger ?? false });
   await app.ready();
   return { app, deps, database };
+}
+
+/**
+ * A second instance of the app on the same database (its own pool, jobs and Zoom client), as a second server
+ * behind a load balancer. Its Zoom client talks to `zoom` (e.g. the first app's sandbox, listening).
+ */
+export async function buildSecondApp(
+  t: TestApp,
+  opts: { clock?: Clock; config?: Partial<Config> } = {},
+): Promise<{ app: App; deps: AppDeps; close(): Promise<void> }> {
+  const { target } = inject('pg');
+  const pool = new pg.Pool({ ...connFor(target, t.database.name), max: 8 });
+  installPoolErrorHandlers(pool, () => undefined);
+  const deps: AppDeps = makeDeps({
+    config: testConfig(opts.config),
+    db: makeDb(pool),
+    pool,
+    clock: opts.clock,
+  });
+  const app = await buildApp(deps, { logger: false });
+  await app.ready();
+  return {
+    app,
+    deps,
+    async close() {
+      await app.close();
+      await pool.end();
+    },
+  };
 }
 
 const quietLog = { info: () => undefined, warn: () => undefined, error: () => undefined };

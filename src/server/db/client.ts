@@ -101,6 +101,8 @@ export async function openDatabase(opts: OpenDatabaseOptions): Promise<Database>
       onWarn: (message) => opts.log.warn(message),
     });
     await embedded.start();
+    if (embedded.sharedWith !== undefined)
+      opts.log.info(`using the embedded PostgreSQL of the running server (pid ${embedded.sharedWith})`);
     if (embedded.recovered && embedded.recovered !== 'clean') {
       opts.log.warn(`embedded PostgreSQL recovered from an unclean stop: ${embedded.recovered}`);
     }

@@ -95,6 +95,34 @@ async function waitUntil(cond: () => boolean, ms: number): Promise<boolean> {
   return cond();
 }
 
+/** Where the Node process that runs a postmaster writes its pid, so that another process can tell it lives. */
+const OWNER_FILE = 'convene-owner.pid';
+
+function parentOf(pid: number): number | undefined {
+  if (process.platform === 'linux') {
+    const stat = readProc(pid, 'stat');
+    const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+    return Number.isInteger(ppid) && ppid > 0 ? ppid : undefined;
+  }
+  const out = spawnSync('ps', ['-o', 'ppid=', '-p', String(pid)], { encoding: 'utf8' });
+  const ppid = Number(out.stdout.trim());
+  return Number.isInteger(ppid) && ppid > 0 ? ppid : undefined;
+}
+
+/**
+ * The postmaster of this data directory when a running app owns it (a server started with `npm start`): its
+ * parent is alive and is the Node process that wrote the owner file. A postmaster whose Node was killed is
+ * adopted by init (or a subreaper): that one is an orphan, for recoverStale.
+ */
+export function livePostmaster(dataDir: string): { pid: number; owner: number } | undefined {
+  const pid = readLockPid(path.join(dataDir, 'postmaster.pid'));
+  if (pid === undefined || !isPostgresOf(pid, dataDir)) return undefined;
+  const owner = readLockPid(path.join(dataDir, OWNER_FILE));
+  const parent = parentOf(pid);
+  if (owner === undefined || parent !== owner || owner === 1 || !isRunning(owner)) return undefined;
+  return { pid, owner };
+}
+
 /** Cleans up after a SIGKILLed Node (orphaned postmaster) or a killed postmaster, before starting. */
 export async function recoverStale(dataDir: string, socketLock: string): Promise<string> {
   const pidFile = path.join(dataDir, 'postmaster.pid');
@@ -195,6 +223,8 @@ async function loadBinaries(): Promise<Binaries> {
 export class EmbeddedPostgres {
   readonly socketDir: string;
   recovered: string | undefined;
+  /** The pid of the running app whose PostgreSQL this one uses (start found it live): never stopped here. */
+  sharedWith: number | undefined;
   private child: ChildProcess | undefined;
   private readonly tail: string[] = [];
 
@@ -234,6 +264,12 @@ export class EmbeddedPostgres {
         );
       }
       this.checkReachable(bin.postgres, dataDir, ids);
+    }
+    const live = fresh ? undefined : livePostmaster(dataDir);
+    if (live) {
+      // A running Convene's PostgreSQL (e.g. the CLI next to `npm start`): use it, never stop it.
+      this.sharedWith = live.owner;
+      return this;
     }
     if (fresh) this.initdb(bin.initdb, ids);
     else
@@ -337,6 +373,8 @@ export class EmbeddedPostgres {
       }
     };
     const ok = await waitUntil(() => ready() || failure !== undefined || exited, 60_000);
+    if (ok && !failure && !exited)
+      fs.writeFileSync(path.join(this.opts.dataDir, OWNER_FILE), `${process.pid}\n`);
     if (!ok || failure || exited) {
       const reason = failure ?? this.tail.join('').trim().split('\n').slice(-3).join(' | ');
       this.child = undefined;

@@ -2,6 +2,7 @@
 export * from '../auth/identity-schema';
 export * from '../auth/schema';
 export * from '../events/schema';
+export * from '../jobs/schema';
 export * from '../mail/schema';
 export * from '../settings/schema';
 export * from '../vc/schema';

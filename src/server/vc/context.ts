@@ -15,6 +15,8 @@ export interface VcJobs {
   deleteRoom: JobDefinition<{ roomId: number }>;
   /** Pushes a room's stored data to its provider (after beforeLink adapted it inside a clone). */
   syncRoom: JobDefinition<{ roomId: number; linkId: number }>;
+  /** Deletes at the provider what a create that never saved its room made there (see create.ts). */
+  sweepCreate: JobDefinition<{ intentId: string }>;
 }
 
 export interface Vc {
@@ -25,7 +27,22 @@ export interface Vc {
   jobs: VcJobs;
   /** For provider calls made outside a request (jobs); requests pass their own logger. */
   log: JobLog;
+  /**
+   * Called at each step of create and delete where a killed process would leave the database as it is. A
+   * no-op here; durability tests make it never return (and end open transactions), as a kill -9 would.
+   */
+  step(name: VcStep): Promise<void>;
 }
+
+export type VcStep =
+  | 'create:intent-saved'
+  | 'create:provider-done'
+  | 'create:room-inserted'
+  | 'edit:provider-done'
+  | 'delete:requested'
+  | 'delete:claimed'
+  | 'delete:provider-done'
+  | 'delete:flipped';
 
 export function providerCtx(vc: Vc, opts: { db?: DbOrTx; log?: JobLog } = {}): ProviderContext {
   return { db: opts.db ?? vc.db, clock: vc.clock, log: opts.log ?? vc.log };

@@ -179,6 +179,7 @@ export async function editLink(
     } catch (err) {
       throw await markGone(vc, provider, room.id, err, user.id);
     }
+    await vc.step('edit:provider-done');
   }
   const linkData = provider.linkDataFromForm({ link: linkForm });
   try {

@@ -38,6 +38,7 @@ export function vcFeature(factories: ProviderFactory[]): (app: App, deps: AppDep
       providers: new ProviderRegistry(factories, { config: deps.config, db: deps.db, clock: deps.clock }),
       jobs,
       log: app.log.child({ module: 'vc' }),
+      step: async () => undefined,
     };
     byApp.set(app, vc);
     // Hooks, the clone step and the display extension are process-wide (keyed by owner): the app built last

@@ -1,10 +1,12 @@
-// The module's background jobs. Both are keyed per room, so that a room has one pending job of each kind
-// however many requests asked for it, and both retry with graphile-worker's backoff until they succeed.
+// The module's background jobs. The room jobs are keyed per room, so that a room has one pending job of each
+// kind however many requests asked for it; the sweep is keyed per create. All retry with graphile-worker's
+// backoff until they succeed.
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { events } from '../events';
 import type { JobRegistry } from '../jobs/jobs';
 import { providerCtx, toProviderRoom, type Vc, type VcJobs } from './context';
+import { sweepCreateIntent } from './create';
 import { linkCountSql } from './manage-read';
 import { RoomGoneError } from './provider';
 import { attemptDeletion, DELETE_ATTEMPTS } from './removal';
@@ -20,8 +22,9 @@ export function defineVcJobs(jobs: JobRegistry, vcRef: () => Vc): VcJobs {
     maxAttempts: DELETE_ATTEMPTS,
     async run({ roomId }, ctx) {
       const outcome = await attemptDeletion(vcRef(), roomId, ctx.log);
-      // Throwing makes graphile-worker retry with backoff; the room keeps the provider's last error.
-      if (outcome === 'pending')
+      // Throwing makes graphile-worker retry with backoff; the room keeps the provider's last error. 'busy':
+      // another caller is deleting it now; the retry finds it deleted (or that caller dead, its claim stale).
+      if (outcome === 'pending' || outcome === 'busy')
         throw new Error(`videoconference ${roomId} is not deleted at its provider yet`);
     },
   });
@@ -64,5 +67,13 @@ export function defineVcJobs(jobs: JobRegistry, vcRef: () => Vc): VcJobs {
       }
     },
   });
-  return { deleteRoom, syncRoom };
+  const sweepCreate = jobs.define({
+    name: 'vc.sweepCreate',
+    payload: z.object({ intentId: z.string() }),
+    maxAttempts: 100,
+    async run({ intentId }, ctx) {
+      await sweepCreateIntent(vcRef(), intentId, ctx.log);
+    },
+  });
+  return { deleteRoom, syncRoom, sweepCreate };
 }

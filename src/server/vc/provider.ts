@@ -92,6 +92,13 @@ export interface ConnectionDetails {
   badges: string[];
 }
 
+/** A create under way, committed before the provider calls its service (see VcProvider.create). */
+export interface CreateIntent {
+  id: string;
+  /** Keeps what finds the room at the service (null: nothing was made); call it before the service call. */
+  record(data: unknown): Promise<void>;
+}
+
 /** A provider-specific action on a room beyond the common ones (e.g. "make me an alternative host"). */
 export interface ProviderAction<RoomData> {
   id: string;
@@ -176,13 +183,39 @@ export interface VcProvider<
   applyForm(args: { room: ProviderRoom<RoomData>; form: FormData }): RoomData;
   linkDataFromForm(args: { link: LinkFormData }): LinkData;
 
+  /**
+   * Makes the room at the service. Before calling the service it records, with `intent.record`, what would
+   * find the room there should the answer or the local save be lost (the module's sweep job then hands it
+   * to `sweepCreate`); `intent.record(null)` when it fails knowing that nothing was made.
+   */
   create(args: {
     name: string;
     form: FormData;
     target: TargetInfo;
     creator: SessionUser;
+    intent: CreateIntent;
     ctx: ProviderContext;
   }): Promise<RoomData>;
+  /**
+   * Deletes at the service whatever a create recorded with `data` made and no room here knows (a request
+   * died between the service's answer and the local save). Throws to be retried.
+   */
+  sweepCreate(args: { data: unknown; ctx: ProviderContext }): Promise<void>;
+  /**
+   * Called inside the transaction that saves a new room, to queue what announces it (e-mails): they exist
+   * exactly when the room does. Must not call the service.
+   */
+  afterCreate?(args: {
+    room: ProviderRoom<RoomData>;
+    target: TargetInfo;
+    creator: SessionUser;
+    ctx: ProviderContext;
+  }): Promise<void>;
+  /**
+   * Called once, inside the transaction that marks the room deleted after `delete` succeeded, to queue what
+   * announces the deletion. Must not call the service.
+   */
+  afterDelete?(args: { room: ProviderRoom<RoomData>; ctx: ProviderContext }): Promise<void>;
   /**
    * Makes the service match `name` and `data`; `room` is what is stored now. reason 'edit': the user saved
    * the form (send what differs from `room`); 'sync': the module pushes data that beforeLink adapted
@@ -201,7 +234,10 @@ export interface VcProvider<
   }): Promise<RoomData>;
   /** Pulls the room's state from the service. */
   refresh(args: { room: ProviderRoom<RoomData>; ctx: ProviderContext }): Promise<RefreshResult<RoomData>>;
-  /** Deletes at the service; "already gone" is success. Called by a retrying job as well. */
+  /**
+   * Deletes at the service; "already gone" is success. Called by a retrying job as well, but never by two
+   * callers at once for one room (the module claims it first).
+   */
   delete(args: { room: ProviderRoom<RoomData>; ctx: ProviderContext }): Promise<void>;
   /**
    * Called before the room gets one more link (Add existing, clone, link moved). Decides from the stored

@@ -1,14 +1,16 @@
 /*
  * Detach and delete. Deleting at a provider is durable: the room is first marked for deletion and a job is
  * queued in the same transaction (graphile-worker keeps it across restarts and retries it with backoff);
- * the request then tries once itself so that the page can say at once whether it worked.
+ * the request then tries once itself so that the page can say at once whether it worked. Whoever calls the
+ * provider first claims the room (one caller at a time), and whoever marks it deleted queues the e-mails and
+ * removes the job, in one transaction: a room is deleted at its provider once, and announced once.
  */
-import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, isNull, lt, or, sql } from 'drizzle-orm';
 import type { VcRemoveResult } from '../../contracts/vc';
 import type { SessionUser } from '../auth/sessions';
 import { Forbidden } from '../errors';
 import { type DbOrTx, type EventAccess, lockEvent } from '../events';
-import { enqueueJobs, type JobLog } from '../jobs/jobs';
+import { enqueueJobs, type JobLog, removeJob } from '../jobs/jobs';
 import { providerCtx, toProviderRoom, type Vc } from './context';
 import { targetLabel, writeVcLog } from './log';
 import { linkCountSql, loadLinkWithRoom, loadManagedRoom } from './manage-read';
@@ -17,9 +19,18 @@ import { loadTargetFacts, targetInfoOf } from './targets';
 
 export const DELETE_ATTEMPTS = 500;
 
+/** A claim this old belongs to a caller that died: longer than any provider call (Zoom's time out in s). */
+export const DELETION_CLAIM_MS = 5 * 60_000;
+
+/** A request tries at once; its job waits this long, so that it runs only if the request could not finish. */
+export const DELETION_JOB_DELAY_MS = 60_000;
+
+const deletionJobKey = (roomId: number) => `vc.deleteRoom:${roomId}`;
+
 /**
  * Marks these rooms for deletion at their provider and queues the job that does it, inside the caller's
- * transaction. Rooms already gone or already marked are left alone. Returns the ids it marked.
+ * transaction. Rooms already gone or already marked are left alone. Returns the ids it marked. `runAt`
+ * delays the job when the caller tries the deletion itself right after committing.
  */
 export async function requestDeletion(
   tx: DbOrTx,
@@ -27,6 +38,7 @@ export async function requestDeletion(
   roomIds: number[],
   actorId: number | null,
   at: Date,
+  opts: { runAt?: Date } = {},
 ): Promise<number[]> {
   if (!roomIds.length) return [];
   const marked = await tx
@@ -39,25 +51,48 @@ export async function requestDeletion(
   await enqueueJobs(
     tx,
     vc.jobs.deleteRoom,
-    marked.map((r) => ({ payload: { roomId: r.id }, jobKey: `vc.deleteRoom:${r.id}` })),
+    marked.map((r) => ({ payload: { roomId: r.id }, jobKey: deletionJobKey(r.id) })),
+    opts,
   );
   return marked.map((r) => r.id);
 }
 
+export type DeletionOutcome = 'deleted' | 'pending' | 'skipped' | 'busy';
+
 /**
- * One attempt at deleting a marked room at its provider. 'pending' when the provider failed (the error is
- * kept for the page) or is not available; the job retries those.
+ * One attempt at deleting a marked room at its provider. 'busy' when another caller holds the room's claim
+ * (it is calling the provider now); 'pending' when the provider failed (the error is kept for the page) or
+ * is not available; the job retries those.
  */
-export async function attemptDeletion(
-  vc: Vc,
-  roomId: number,
-  log: JobLog,
-): Promise<'deleted' | 'pending' | 'skipped'> {
+export async function attemptDeletion(vc: Vc, roomId: number, log: JobLog): Promise<DeletionOutcome> {
+  const now = vc.clock();
+  const claimable = and(
+    eq(vcRooms.id, roomId),
+    eq(vcRooms.status, 'created'),
+    isNotNull(vcRooms.deletionRequestedAt),
+    or(
+      isNull(vcRooms.deletionClaimedAt),
+      lt(vcRooms.deletionClaimedAt, new Date(now.getTime() - DELETION_CLAIM_MS)),
+    ),
+  );
+  const [claimed] = await vc.db
+    .update(vcRooms)
+    .set({ deletionClaimedAt: now })
+    .where(claimable)
+    .returning({ id: vcRooms.id });
+  if (!claimed) {
+    const [row] = await vc.db
+      .select({ status: vcRooms.status, requested: vcRooms.deletionRequestedAt })
+      .from(vcRooms)
+      .where(eq(vcRooms.id, roomId));
+    return !row || row.status === 'deleted' || !row.requested ? 'skipped' : 'busy';
+  }
   const [row] = await vc.db
     .select({ room: vcRooms, totalLinks: linkCountSql(vc.db) })
     .from(vcRooms)
     .where(eq(vcRooms.id, roomId));
-  if (!row || row.room.status === 'deleted' || !row.room.deletionRequestedAt) return 'skipped';
+  if (!row) return 'skipped';
+  await vc.step('delete:claimed');
   const ctx = providerCtx(vc, { log });
   const provider = vc.providers.get(row.room.provider);
   const room = provider ? toProviderRoom(provider, row.room, row.totalLinks) : undefined;
@@ -76,21 +111,35 @@ export async function attemptDeletion(
     }
   }
   const still = and(eq(vcRooms.id, roomId), eq(vcRooms.status, 'created'));
-  if (error !== undefined) {
+  if (error !== undefined || !provider || !room) {
     await vc.db
       .update(vcRooms)
-      .set({ deletionError: error.slice(0, 500) })
+      .set({ deletionError: (error ?? '').slice(0, 500), deletionClaimedAt: null })
       .where(still);
     return 'pending';
   }
-  await vc.db
-    .update(vcRooms)
-    .set({ status: 'deleted', deletedAt: vc.clock(), deletionError: null })
-    .where(still);
+  await vc.step('delete:provider-done');
+  await vc.db.transaction(async (tx) => {
+    const [flipped] = await tx
+      .update(vcRooms)
+      .set({ status: 'deleted', deletedAt: vc.clock(), deletionError: null, deletionClaimedAt: null })
+      .where(still)
+      .returning({ id: vcRooms.id });
+    if (!flipped) return;
+    await provider.afterDelete?.({ room, ctx: providerCtx(vc, { db: tx, log }) });
+    await removeJob(tx, deletionJobKey(roomId));
+    await vc.step('delete:flipped');
+  });
   return 'deleted';
 }
 
-function deletionResult(outcome: 'deleted' | 'pending' | 'skipped', providerName: string): VcRemoveResult {
+function deletionResult(outcome: DeletionOutcome, providerName: string): VcRemoveResult {
+  if (outcome === 'busy') {
+    return {
+      roomDeletion: 'pending',
+      message: `The videoconference is being deleted at ${providerName}.`,
+    };
+  }
   if (outcome === 'pending') {
     return {
       roomDeletion: 'pending',
@@ -99,6 +148,9 @@ function deletionResult(outcome: 'deleted' | 'pending' | 'skipped', providerName
   }
   return { roomDeletion: 'deleted', message: `The videoconference was deleted at ${providerName}.` };
 }
+
+/** When the job of a deletion the request tries itself runs: real time, as graphile-worker's queue is. */
+const jobRunAt = () => new Date(Date.now() + DELETION_JOB_DELAY_MS);
 
 /** Detach: removes this link; when it was the room's last one and the user asks, deletes the room too. */
 export async function detachLink(
@@ -117,7 +169,9 @@ export async function detachLink(
     const info = targetInfoOf(access.event, link, facts);
     await tx.delete(vcRoomLinks).where(eq(vcRoomLinks.id, link.id));
     const marked =
-      totalLinks === 1 && deleteRoom ? await requestDeletion(tx, vc, [room.id], user.id, at) : [];
+      totalLinks === 1 && deleteRoom
+        ? await requestDeletion(tx, vc, [room.id], user.id, at, { runAt: jobRunAt() })
+        : [];
     await writeVcLog(tx, [
       {
         eventId: access.event.id,
@@ -135,6 +189,7 @@ export async function detachLink(
   const providerName = vc.providers.get(outcome.provider)?.displayName ?? outcome.provider;
   if (!outcome.marked)
     return { roomDeletion: 'none', message: 'The videoconference was detached from this event.' };
+  await vc.step('delete:requested');
   return deletionResult(await attemptDeletion(vc, outcome.roomId, log), providerName);
 }
 
@@ -159,7 +214,7 @@ export async function deleteRoomEverywhere(
   const roomId = await vc.db.transaction(async (tx) => {
     await lockEvent(tx, access.event.id, 'share');
     const { room } = await loadLinkWithRoom(tx, access.event.id, linkId, { lock: true });
-    const marked = await requestDeletion(tx, vc, [room.id], user.id, at);
+    const marked = await requestDeletion(tx, vc, [room.id], user.id, at, { runAt: jobRunAt() });
     if (!marked.length) return room.id;
     const linkedEvents = await tx
       .selectDistinct({ eventId: vcRoomLinks.eventId })
@@ -179,6 +234,7 @@ export async function deleteRoomEverywhere(
     return room.id;
   });
   const providerName = vc.providers.get(managed.provider.name)?.displayName ?? managed.provider.name;
+  await vc.step('delete:requested');
   return deletionResult(await attemptDeletion(vc, roomId, log), providerName);
 }
 

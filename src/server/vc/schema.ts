@@ -46,6 +46,11 @@ export const vcRooms = pgTable(
     }),
     /** The provider's last answer to a deletion that has not succeeded yet. */
     deletionError: text('deletion_error'),
+    /**
+     * Set by whoever is calling the provider's delete now (a request or the job): one caller at a time, so a
+     * room is deleted at its provider once. A claim older than the lease belongs to a caller that died.
+     */
+    deletionClaimedAt: timestamp('deletion_claimed_at', { withTimezone: true }),
     deletedAt: timestamp('deleted_at', { withTimezone: true }),
   },
   (t) => [
@@ -108,3 +113,18 @@ export const vcRoomLinks = pgTable(
 
 export type VcRoomRow = typeof vcRooms.$inferSelect;
 export type VcRoomLinkRow = typeof vcRoomLinks.$inferSelect;
+
+/**
+ * A create under way: committed before the provider is called, deleted in the transaction that saves the room.
+ * One still here when its sweep job runs belongs to a request that died or failed after (or while) calling the
+ * provider: the job marks it swept, so that the room can no longer be saved, and deletes at the provider
+ * what the create may have made there. `data` is what the provider recorded to find it (before its call).
+ */
+export const vcCreateIntents = pgTable('vc_create_intents', {
+  id: text('id').primaryKey(),
+  provider: text('provider').notNull(),
+  createdById: integer('created_by_id').references(() => users.id, { onDelete: 'set null' }),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  data: jsonb('data').$type<unknown>(),
+  sweptAt: timestamp('swept_at', { withTimezone: true }),
+});

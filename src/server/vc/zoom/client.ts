@@ -23,6 +23,7 @@ import {
   userSchema,
   userSettingsSchema,
   webinarCreateSchema,
+  webinarPageSchema,
   webinarUpdateSchema,
   type ZoomMeeting,
   type ZoomMeetingCreate,
@@ -201,6 +202,27 @@ export class ZoomClient {
   }
 
   // ---------------------------------------------------------------------------------------- webinars
+
+  /** Every webinar of a user, following `next_page_token` (zoom_api.md §2.1). */
+  async listUserWebinars(
+    userIdOrEmail: string,
+    opts: { maxPages?: number } = {},
+  ): Promise<ZoomMeetingSummary[]> {
+    const ctx = { operation: `list the webinars of ${userIdOrEmail}`, userId: userIdOrEmail };
+    const webinars: ZoomMeetingSummary[] = [];
+    const seen = new Set<string>();
+    let pageToken: string | undefined;
+    for (let page = 0; page < (opts.maxPages ?? 100); page++) {
+      const query = { page_size: 300, next_page_token: pageToken };
+      const spec = { ...this.get(`/users/${enc(userIdOrEmail)}/webinars`, ctx), query };
+      const body = await this.api.json(spec, webinarPageSchema);
+      webinars.push(...body.webinars);
+      pageToken = body.next_page_token || undefined;
+      if (!pageToken || seen.has(pageToken)) return webinars;
+      seen.add(pageToken);
+    }
+    return webinars;
+  }
 
   /** Creates a webinar (201); `webinar-license` when the host has no webinar plan (200). */
   async createWebinar(hostIdOrEmail: string, body: ZoomWebinarCreate): Promise<ZoomMeetingOrWebinar> {

@@ -40,8 +40,19 @@ describe('generated passcodes', () => {
     expect(passcode).toMatch(/^\d{10}$/);
   });
 
-  it('cannot meet contradictory requirements, and say so', () => {
-    expect(() => generatePasscode(8, rules({ onlyNumeric: true, letter: true }))).toThrow(/no passcode/);
+  it('let numeric-only win over a letter, a symbol or mixed case, as Zoom does, and Save accepts them', () => {
+    for (const extra of [
+      { letter: true },
+      { special: true },
+      { mixedCase: true },
+      { letter: true, special: true, mixedCase: true },
+    ]) {
+      const req = rules({ onlyNumeric: true, ...extra });
+      const passcode = generatePasscode(8, req);
+      expect(passcode).toMatch(/^\d{8}$/);
+      expect(validatePasscode(passcode, req)).toEqual([]);
+      expect(validatePasscode('ab12CD!x', req)).toContain('must contain only digits');
+    }
   });
 });
 
@@ -49,6 +60,16 @@ describe('passcode validation', () => {
   it('accepts up to 10 letters, digits and @ - _ *', () => {
     expect(validatePasscode('aZ09@-_*')).toEqual([]);
     expect(validatePasscode('1234567890')).toEqual([]);
+  });
+
+  it('accepts ! in webinar passcodes only, as Zoom’s document says', () => {
+    expect(validatePasscode('Webinar!1', undefined, 'webinar')).toEqual([]);
+    expect(validatePasscode('Meeting!1', undefined, 'meeting')).toEqual([
+      'may contain only letters, digits and @ - _ *',
+    ]);
+    expect(validatePasscode('abc12345', rules({ special: true }), 'webinar')).toEqual([
+      'must contain one of @ - _ * !',
+    ]);
   });
 
   it('names every rule a passcode breaks', () => {

@@ -1,7 +1,11 @@
 // Meeting passcodes: generated from a CSPRNG, and checked against Zoom's API rule and, when known, the
 // host's own passcode requirements (zoom_api.md §2.6).
 import { randomInt } from 'node:crypto';
-import { ZOOM_PASSCODE_LENGTH } from '../../../contracts/vc-zoom';
+import {
+  effectivePasscodeRules,
+  ZOOM_PASSCODE_LENGTH,
+  type ZoomMeetingType,
+} from '../../../contracts/vc-zoom';
 import { type PasscodeRequirements, passcodeProblems } from './settings-helpers';
 
 /** What the API accepts of any passcode: at most 10 letters, digits and @ - _ * (zoom_api.md §2.6). */
@@ -34,13 +38,14 @@ export function generatePasscode(length: number, requirements?: PasscodeRequirem
     throw new RangeError(
       `a passcode length must be ${ZOOM_PASSCODE_LENGTH.min} to ${ZOOM_PASSCODE_LENGTH.max}, not ${length}`,
     );
-  const req = requirements ?? API_PASSCODE_RULES;
+  const req = effectivePasscodeRules(requirements ?? API_PASSCODE_RULES);
   const size = Math.min(req.maxLength, Math.max(length, req.minLength));
   for (let i = 0; i < ATTEMPTS; i++) {
     const candidate = draw(size, req);
     if (validatePasscode(candidate, req).length === 0) return candidate;
   }
-  // Only contradictory requirements (e.g. numeric-only and must contain a letter) get here.
+  // Numeric-only wins over letters and symbols (effectivePasscodeRules): only a minimum length beyond 10
+  // characters could get here.
   throw new Error('no passcode can meet these requirements');
 }
 
@@ -70,7 +75,11 @@ function pick(alphabet: string): string {
  * it is acceptable. Without `requirements`, only the API's rule applies; an empty passcode is a problem
  * only when the host's account requires one.
  */
-export function validatePasscode(passcode: string, requirements?: PasscodeRequirements): string[] {
+export function validatePasscode(
+  passcode: string,
+  requirements?: PasscodeRequirements,
+  kind: ZoomMeetingType = 'meeting',
+): string[] {
   if (passcode === '') return requirements?.required ? ['is required by the host’s Zoom settings'] : [];
-  return passcodeProblems(passcode, requirements ?? API_PASSCODE_RULES);
+  return passcodeProblems(passcode, requirements ?? API_PASSCODE_RULES, kind);
 }

@@ -1,4 +1,5 @@
 // Pure helpers over Zoom's settings: alternative-host lists and a host's passcode rules.
+import { effectivePasscodeRules, passcodeSymbols, type ZoomMeetingType } from '../../../contracts/vc-zoom';
 import type { ZoomUserSettings } from './zoom-schemas';
 
 /**
@@ -51,7 +52,7 @@ export function passcodeRequirementsFrom(settings: ZoomUserSettings): PasscodeRe
   const schedule = settings.schedule_meeting;
   const r = schedule?.meeting_password_requirement ?? {};
   const consecutive = r.consecutive_characters_length ?? 0;
-  return {
+  return effectivePasscodeRules({
     required: schedule?.require_password_for_scheduling_new_meetings ?? false,
     minLength: Math.max(1, r.length ?? 1),
     maxLength: 10,
@@ -62,21 +63,29 @@ export function passcodeRequirementsFrom(settings: ZoomUserSettings): PasscodeRe
     onlyNumeric: r.only_allow_numeric ?? false,
     // 0 means "no limit"; otherwise 4–8 (zoom_api.md §2.6).
     maxConsecutive: consecutive > 0 ? consecutive - 1 : undefined,
-  };
+  });
 }
 
 const SEQUENCES = ['0123456789', 'abcdefghijklmnopqrstuvwxyz', 'qwertyuiop', 'asdfghjkl', 'zxcvbnm'];
 
-/** The rules a passcode breaks, as sentences; empty when it is acceptable. */
-export function passcodeProblems(passcode: string, req: PasscodeRequirements): string[] {
+/** The rules a passcode of a meeting (or webinar) breaks, as sentences; empty when it is acceptable. */
+export function passcodeProblems(
+  passcode: string,
+  rules: PasscodeRequirements,
+  kind: ZoomMeetingType = 'meeting',
+): string[] {
+  const req = effectivePasscodeRules(rules);
+  const symbols = passcodeSymbols(kind);
   const problems: string[] = [];
   if (passcode.length < req.minLength) problems.push(`must have at least ${req.minLength} characters`);
   if (passcode.length > req.maxLength) problems.push(`must have at most ${req.maxLength} characters`);
-  if (!/^[A-Za-z0-9@\-_*]*$/.test(passcode)) problems.push('may contain only letters, digits and @ - _ *');
+  if ([...passcode].some((c) => !/[A-Za-z0-9]/.test(c) && !symbols.includes(c)))
+    problems.push(`may contain only letters, digits and ${[...symbols].join(' ')}`);
   if (req.onlyNumeric && !/^\d*$/.test(passcode)) problems.push('must contain only digits');
   if (req.letter && !/[A-Za-z]/.test(passcode)) problems.push('must contain a letter');
   if (req.number && !/\d/.test(passcode)) problems.push('must contain a digit');
-  if (req.special && !/[@\-_*]/.test(passcode)) problems.push('must contain one of @ - _ *');
+  if (req.special && ![...passcode].some((c) => symbols.includes(c)))
+    problems.push(`must contain one of ${[...symbols].join(' ')}`);
   if (req.mixedCase && !(/[a-z]/.test(passcode) && /[A-Z]/.test(passcode)))
     problems.push('must contain upper- and lower-case letters');
   if (req.maxConsecutive !== undefined && longestRun(passcode.toLowerCase()) > req.maxConsecutive)

@@ -64,10 +64,21 @@ export async function registerZoomWebhook(
         },
         { db: deps.db, clock: deps.clock, log: ctx.log, attempt: ctx.attempt },
       );
-      const cutoff = new Date(deps.clock().getTime() - KEEP_DELIVERIES_MS);
-      await deps.db.delete(zoomWebhookDeliveries).where(lt(zoomWebhookDeliveries.receivedAt, cutoff));
+      await pruneDeliveries();
     },
   });
+  const pruneDeliveries = async () => {
+    const cutoff = new Date(deps.clock().getTime() - KEEP_DELIVERIES_MS);
+    await deps.db.delete(zoomWebhookDeliveries).where(lt(zoomWebhookDeliveries.receivedAt, cutoff));
+  };
+  // Also when no notification arrives for a while: the ids of processed ones go after KEEP_DELIVERIES_MS.
+  const prune = deps.jobs.define({
+    name: 'zoom.pruneWebhookDeliveries',
+    payload: z.object({}),
+    maxAttempts: 3,
+    run: pruneDeliveries,
+  });
+  deps.jobs.schedule(prune, '27 3 * * *');
 
   // In the sandbox, its own secret signs the notifications it sends to this endpoint.
   const secretOf = async (): Promise<string | undefined> =>

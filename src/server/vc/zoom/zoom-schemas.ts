@@ -182,6 +182,14 @@ export const meetingPageSchema = z.looseObject({
   meetings: z.array(meetingSummarySchema).default([]),
 });
 
+/** GET /users/{userId}/webinars: the same paged envelope, with `webinars` (zoom_api.md §2.1). */
+export const webinarPageSchema = z.looseObject({
+  page_size: z.number().optional(),
+  total_records: z.number().optional(),
+  next_page_token: z.string().optional(),
+  webinars: z.array(meetingSummarySchema).default([]),
+});
+
 // ------------------------------------------------------------------------------------------ requests
 
 /** Letters, digits and `@ - _ *`, at most 10 (zoom_api.md §2.6). */
@@ -259,11 +267,9 @@ export const meetingCreateSchema = z.object({
 });
 export type ZoomMeetingCreate = z.input<typeof meetingCreateSchema>;
 
-// Indico sends start_time/duration null to turn a meeting into "recurring, no fixed time" (vc_zoom.md §3).
-export const meetingUpdateSchema = meetingCreateSchema
-  .omit({ default_password: true })
-  .extend({ start_time: z.string().nullable(), duration: z.number().int().positive().nullable() })
-  .partial();
+// Indico sends start_time/duration null to make a meeting "recurring, no fixed time" (vc_zoom.md §3), but
+// Zoom's published document types them as string/integer, never null: `type` 3 alone says the same.
+export const meetingUpdateSchema = meetingCreateSchema.omit({ default_password: true }).partial();
 export type ZoomMeetingUpdate = z.input<typeof meetingUpdateSchema>;
 
 export const webinarSettingsInputSchema = z
@@ -279,18 +285,20 @@ export const webinarSettingsInputSchema = z
 
 export const webinarCreateSchema = z.object({
   ...scheduleFields,
+  /** Webinars also take `!` (Zoom's document: [a-z A-Z 0-9 @ - _ * !]). */
+  password: z
+    .string()
+    .max(10, { error: 'must be at most 10 characters' })
+    .regex(/^[A-Za-z0-9@\-_*!]*$/, { error: 'may contain only letters, digits and @ - _ * !' })
+    .optional(),
   /** 5 webinar, 6 recurring without fixed time, 9 recurring with fixed time. */
   type: z.union([z.literal(5), z.literal(6), z.literal(9)]).optional(),
-  default_passcode: z.boolean().optional(),
   settings: webinarSettingsInputSchema.optional(),
   template_id: z.string().optional(),
 });
 export type ZoomWebinarCreate = z.input<typeof webinarCreateSchema>;
 
-export const webinarUpdateSchema = webinarCreateSchema
-  .omit({ default_passcode: true })
-  .extend({ start_time: z.string().nullable(), duration: z.number().int().positive().nullable() })
-  .partial();
+export const webinarUpdateSchema = webinarCreateSchema.partial();
 export type ZoomWebinarUpdate = z.input<typeof webinarUpdateSchema>;
 
 /** Webinar types (zoom_api.md §2.2): a meeting read back with one of these was converted on zoom.us. */

@@ -144,7 +144,7 @@ export function testRoomsProvider(deps: ProviderDeps): VcProvider {
     applyForm: ({ room, form }) => ({ ...room.data, ...form }),
     linkDataFromForm: ({ link }) => ({ passcodeVisibility: link.passcodeVisibility }),
 
-    async create({ form, creator }) {
+    async create({ form, creator, intent }) {
       controls.record({ op: 'create' });
       const data: TestRoomData = {
         code: randomBytes(5).toString('hex'),
@@ -153,8 +153,16 @@ export function testRoomsProvider(deps: ProviderDeps): VcProvider {
         joinRequiresLogin: form.joinRequiresLogin,
         hostUserId: creator.id,
       };
+      await intent.record({ code: data.code });
       await controls.succeeded('create');
       return data;
+    },
+    // The pretend service keeps every code it made that nobody deleted: a lost one is deleted here.
+    async sweepCreate({ data }) {
+      const code = z.object({ code: z.string() }).safeParse(data);
+      if (!code.success) return;
+      controls.record({ op: 'delete', code: code.data.code });
+      controls.forget(code.data.code);
     },
     async update({ room, data }) {
       controls.record({ op: 'update', roomId: room.id, code: room.data.code });

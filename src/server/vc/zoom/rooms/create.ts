@@ -1,14 +1,13 @@
 /*
  * Create: one create call at Zoom after the host, the alternative hosts and the passcode were checked.
- * A create whose answer is lost (a timeout) may still have made the meeting: a job looks for it among the
- * host's meetings a little later and deletes it, so that Zoom keeps no meeting that nothing here knows.
+ * Before the call, the module's create intent records the host, topic and time: should the answer or the
+ * local save be lost (a timeout, a killed process), the module's sweep job hands them to sweepLostCreate,
+ * which deletes the meeting among the host's, so that Zoom keeps no meeting that nothing here knows.
  */
-import { eq } from 'drizzle-orm';
-import { ZOOM_NAME_MAX, type ZoomRoomForm } from '../../../../contracts/vc-zoom';
+import type { ZoomRoomForm } from '../../../../contracts/vc-zoom';
+import { ZOOM_NAME_MAX } from '../../../../contracts/vc-zoom';
 import type { SessionUser } from '../../../auth/sessions';
-import { enqueueJob } from '../../../jobs/jobs';
-import { mailOutbox } from '../../../mail/schema';
-import type { ProviderContext, TargetInfo } from '../../provider';
+import type { CreateIntent, ProviderContext, ProviderRoom, TargetInfo } from '../../provider';
 import { isZoomError } from '../errors';
 import { validatePasscode } from '../passcodes';
 import { readZoomProviderSettings } from '../settings';
@@ -26,7 +25,7 @@ import {
 } from './hosts';
 import { roomDataFrom, scheduleFor, zoomTime } from './meeting-data';
 import type { ZoomRoomData } from './room-data';
-import type { ZoomServices } from './services';
+import type { SweepPayload, ZoomServices } from './services';
 
 /** The name becomes Zoom's topic, which holds 200 characters (zoom_api.md §2.2). */
 export function checkName(name: string, prefix: FieldPrefix): void {
@@ -38,9 +37,14 @@ export function checkName(name: string, prefix: FieldPrefix): void {
  * The passcode against Zoom's rules and the host's own requirements (zoom_api.md §2.6). An empty passcode
  * the host's settings require is left to Zoom, which then generates one.
  */
-export function checkPasscode(passcode: string, host: HostSettings, field: string): void {
+export function checkPasscode(
+  passcode: string,
+  host: HostSettings,
+  field: string,
+  kind: 'meeting' | 'webinar',
+): void {
   if (passcode === '') return;
-  const problems = validatePasscode(passcode, host.requirements);
+  const problems = validatePasscode(passcode, host.requirements, kind);
   if (problems.length) throw fieldError(field, `The passcode ${problems.join(' and ')}.`);
 }
 
@@ -66,14 +70,12 @@ export interface CreateArgs {
   form: ZoomRoomForm;
   target: TargetInfo;
   creator: SessionUser;
+  intent: CreateIntent;
   ctx: ProviderContext;
 }
 
-/** Outbox rows of creation e-mails, by the data create returned: removed if the module undoes the room. */
-export const creationMails = new WeakMap<object, number>();
-
 export async function createZoomRoom(s: ZoomServices, args: CreateArgs): Promise<ZoomRoomData> {
-  const { name, form, target, creator, ctx } = args;
+  const { name, form, target, creator, intent, ctx } = args;
   const f = CREATE_FIELDS;
   checkName(name, f);
   const settings = await readZoomProviderSettings(ctx.db);
@@ -97,7 +99,7 @@ export async function createZoomRoom(s: ZoomServices, args: CreateArgs): Promise
     throw dialogError(err, f);
   }
   if (form.meetingType === 'webinar') checkWebinarLicence(host, hostSettings, `${f.form}meetingType`);
-  checkPasscode(form.passcode, hostSettings, `${f.form}passcode`);
+  checkPasscode(form.passcode, hostSettings, `${f.form}passcode`, form.meetingType);
 
   const schedule = scheduleFor(target, form.meetingType, ctx.clock());
   const common = {
@@ -110,14 +112,15 @@ export async function createZoomRoom(s: ZoomServices, args: CreateArgs): Promise
     ...(form.passcode ? { password: form.passcode } : {}),
   };
   const alternativeHosts = alternatives.map((p) => p.email).join(';');
-  const startedAt = ctx.clock();
+  await intent.record(sweepPayload(host.email, name, form.meetingType, ctx.clock()));
   let meeting: Awaited<ReturnType<typeof client.createMeeting>>;
   try {
     if (form.meetingType === 'webinar') {
       const body: ZoomWebinarCreate = {
         ...common,
         type: schedule.type === 5 ? 5 : 6,
-        ...(form.passcode ? {} : { default_passcode: hostSettings.requirements.required }),
+        // No default_passcode: Zoom's document has none for webinars; it generates the passcode itself
+        // when the host's settings require one (zoom_api.md §2.6).
         settings: { host_video: !form.muteHostVideo, alternative_hosts: alternativeHosts },
       };
       meeting = await client.createWebinar(host.email, body);
@@ -134,8 +137,9 @@ export async function createZoomRoom(s: ZoomServices, args: CreateArgs): Promise
       meeting = await client.createMeeting(host.email, body);
     }
   } catch (err) {
-    if (isZoomError(err, 'timeout') || (isZoomError(err) && err.kind === 'unavailable'))
-      await sweepLater(s, ctx, { hostEmail: host.email, topic: name, kind: form.meetingType, startedAt });
+    // Zoom answered with an error: nothing was made. A lost answer (timeout, 5xx) is left to the sweep.
+    if (isZoomError(err) && !['timeout', 'unavailable', 'bad-response'].includes(err.kind))
+      await intent.record(null);
     throw dialogError(err, f);
   }
   const data = roomDataFrom(
@@ -149,53 +153,37 @@ export async function createZoomRoom(s: ZoomServices, args: CreateArgs): Promise
     { ...form, liveSince: null, timezone: target.timezone },
     ctx.clock(),
   );
-  if (settings.sendHostUrl && host.userId !== creator.id) {
-    const mail = { db: ctx.db, mailer: s.mailer, baseUrl: s.config.baseUrl };
-    const id = await mailMeetingCreatedForHost(mail, {
-      name,
-      data,
-      creatorName: creator.name,
-      eventId: target.target.eventId,
-      eventTitle: target.eventTitle,
-    });
-    if (id !== undefined) creationMails.set(data, id);
-  }
   return data;
 }
 
-/** The module undid a room it could not save: its creation e-mail must not go out either. */
-export async function withdrawCreationMail(ctx: ProviderContext, data: object): Promise<void> {
-  const id = creationMails.get(data);
-  if (id === undefined) return;
-  creationMails.delete(data);
-  await ctx.db.delete(mailOutbox).where(eq(mailOutbox.id, id));
+/** Meetings the host made with this topic around `at` are the create's (see sweepLostCreate). */
+function sweepPayload(hostEmail: string, topic: string, kind: 'meeting' | 'webinar', at: Date): SweepPayload {
+  // Zoom's created_at is whole seconds; the window covers the call and a slow answer after it.
+  return {
+    hostEmail,
+    topic,
+    kind,
+    from: zoomTime(new Date(at.getTime() - 60_000)),
+    to: zoomTime(new Date(at.getTime() + 10 * 60_000)),
+  };
 }
 
-async function sweepLater(
+/** In the transaction that saves the room: the host hears of a meeting someone else made for them. */
+export async function announceZoomRoom(
   s: ZoomServices,
-  ctx: ProviderContext,
-  args: { hostEmail: string; topic: string; kind: 'meeting' | 'webinar'; startedAt: Date },
+  args: { room: ProviderRoom<ZoomRoomData>; target: TargetInfo; creator: SessionUser; ctx: ProviderContext },
 ): Promise<void> {
-  // Zoom's created_at is whole seconds; the window covers the call and a slow answer after it.
-  const from = new Date(args.startedAt.getTime() - 60_000);
-  const to = new Date(ctx.clock().getTime() + 10 * 60_000);
-  try {
-    await enqueueJob(
-      ctx.db,
-      s.jobs.sweepLostCreate,
-      {
-        hostEmail: args.hostEmail,
-        topic: args.topic,
-        kind: args.kind,
-        from: zoomTime(from),
-        to: zoomTime(to),
-      },
-      { runAt: new Date(Date.now() + 30_000) },
-    );
-  } catch (err) {
-    ctx.log.error(
-      { err, hostEmail: args.hostEmail },
-      'could not queue the search for a meeting whose creation timed out',
-    );
-  }
+  const { room, target, creator, ctx } = args;
+  const settings = await readZoomProviderSettings(ctx.db);
+  if (!settings.sendHostUrl || room.data.hostUserId === creator.id) return;
+  await mailMeetingCreatedForHost(
+    { db: ctx.db, mailer: s.mailer, baseUrl: s.config.baseUrl },
+    {
+      name: room.name,
+      data: room.data,
+      creatorName: creator.name,
+      eventId: target.target.eventId,
+      eventTitle: target.eventTitle,
+    },
+  );
 }

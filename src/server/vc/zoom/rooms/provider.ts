@@ -9,12 +9,12 @@ import { mergeZoomSettings, storedZoomValues } from '../credentials';
 import { isZoomRoomManager, mayCreateZoomRooms } from '../permissions';
 import { readZoomProviderSettings, readZoomRows, zoomProviderSettingsFrom } from '../settings';
 import { makeMeAlternativeHost } from './actions';
-import { createZoomRoom } from './create';
+import { announceZoomRoom, createZoomRoom } from './create';
 import { zoomDisplayInfo } from './display';
 import { applyZoomForm, zoomBeforeLink, zoomFormDefaults, zoomFormValues } from './form';
-import { deleteZoomRoom, refreshZoomRoom } from './refresh-delete';
+import { announceZoomDeletion, deleteZoomRoom, refreshZoomRoom, sweepLostCreate } from './refresh-delete';
 import { userHostKey, ZOOM_PROVIDER, ZoomLinkData, ZoomRoomData, zoomHostKeys } from './room-data';
-import { registerProviderState, requireServices, type ZoomProviderState } from './services';
+import { registerProviderState, requireServices, SweepPayload, type ZoomProviderState } from './services';
 import { updateZoomRoom } from './update';
 
 export function zoomProvider(_deps: ProviderDeps): VcProvider {
@@ -59,6 +59,12 @@ export function zoomProvider(_deps: ProviderDeps): VcProvider {
     update: (args) => updateZoomRoom(services(), args),
     refresh: (args) => refreshZoomRoom(services(), args),
     delete: (args) => deleteZoomRoom(services(), args),
+    sweepCreate: async ({ data, ctx }) => {
+      const payload = SweepPayload.safeParse(data);
+      if (payload.success) await sweepLostCreate(services(), payload.data, ctx.log);
+    },
+    afterCreate: (args) => announceZoomRoom(services(), args),
+    afterDelete: (args) => announceZoomDeletion(services(), args),
     beforeLink: async ({ room, newTarget, ctx }) => zoomBeforeLink({ room, newTarget, now: ctx.clock() }),
 
     displayInfo: ({ room, linkData, viewer }) =>

@@ -6,7 +6,6 @@ import type { ProviderContext, ProviderRoom, RefreshResult } from '../../provide
 import { vcRooms } from '../../schema';
 import { isZoomError } from '../errors';
 import { readZoomProviderSettings } from '../settings';
-import { withdrawCreationMail } from './create';
 import { mailMeetingDeleted } from './emails';
 import { meetingPeople } from './hosts';
 import { roomDataFrom } from './meeting-data';
@@ -37,25 +36,25 @@ export async function refreshZoomRoom(
   return { status: 'ok', name: meeting.topic, data: roomDataFrom(meeting, people, room.data, ctx.clock()) };
 }
 
-/**
- * Deletes the meeting at Zoom. The module also calls this to undo a room it could not save (room id 0): then
- * the creation e-mail is withdrawn instead of a deletion e-mail being sent.
- */
+/** Deletes the meeting at Zoom (the module calls this once at a time per room). */
 export async function deleteZoomRoom(
   s: ZoomServices,
   args: { room: Room; ctx: ProviderContext },
 ): Promise<void> {
-  const { room, ctx } = args;
   const client = await s.client();
   try {
-    await client.deleteMeeting(room.data.meetingId);
+    await client.deleteMeeting(args.room.data.meetingId);
   } catch (err) {
     if (!isZoomError(err, 'meeting-not-found')) throw err;
   }
-  if (room.id === 0) {
-    await withdrawCreationMail(ctx, room.data);
-    return;
-  }
+}
+
+/** In the transaction that marks the room deleted, once: the host hears of it. */
+export async function announceZoomDeletion(
+  s: ZoomServices,
+  args: { room: Room; ctx: ProviderContext },
+): Promise<void> {
+  const { room, ctx } = args;
   const settings = await readZoomProviderSettings(ctx.db);
   if (settings.sendHostUrl)
     await mailMeetingDeleted(
@@ -65,22 +64,18 @@ export async function deleteZoomRoom(
 }
 
 /**
- * After a create timed out, Zoom may have made the meeting anyway: delete the host's meetings with that
- * topic, created in the window, that no room here knows (searchKeys hold the meeting id).
+ * A create whose room was never saved (its answer lost, or the process killed) may still have made the
+ * meeting: delete the host's meetings (or webinars) with that topic, created in the window, that no room
+ * here knows (searchKeys hold the meeting id).
  */
 export async function sweepLostCreate(s: ZoomServices, payload: SweepPayload, log: JobLog): Promise<number> {
-  // The client lists meetings only; a lost webinar is left to the logs.
-  if (payload.kind !== 'meeting') {
-    log.warn(
-      { hostEmail: payload.hostEmail, topic: payload.topic },
-      'a webinar creation timed out: check Zoom',
-    );
-    return 0;
-  }
   const client = await s.client();
   const from = Date.parse(payload.from);
   const to = Date.parse(payload.to);
-  const meetings = await client.listUserMeetings(payload.hostEmail, { type: 'scheduled' });
+  const meetings =
+    payload.kind === 'webinar'
+      ? await client.listUserWebinars(payload.hostEmail)
+      : await client.listUserMeetings(payload.hostEmail, { type: 'scheduled' });
   const candidates = meetings.filter((m) => {
     const created = m.created_at ? Date.parse(m.created_at) : Number.NaN;
     return m.topic === payload.topic && created >= from && created <= to;
@@ -103,7 +98,7 @@ export async function sweepLostCreate(s: ZoomServices, payload: SweepPayload, lo
     deleted++;
     log.warn(
       { meetingId: m.id, hostEmail: payload.hostEmail },
-      'deleted a Zoom meeting whose creation had timed out',
+      'deleted a Zoom meeting whose room was never saved',
     );
   }
   return deleted;

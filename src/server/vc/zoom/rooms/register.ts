@@ -1,6 +1,5 @@
 // Wires the Zoom provider (built by the module's registry) to the Zoom feature: its client, the mailer, its
 // jobs, the webhooks, the time-change hooks and its routes. Called by registerZoomFeature.
-import { z } from 'zod';
 import type { App, AppDeps } from '../../../http/types';
 import { vcOf } from '../..';
 import type { ZoomClient } from '../client';
@@ -10,16 +9,8 @@ import { sweepLostCreate } from './refresh-delete';
 import { defineRescheduleJob, subscribeToTimeChanges } from './reschedule';
 import { ZOOM_PROVIDER } from './room-data';
 import { registerZoomRoomRoutes } from './routes';
-import { providerStateOf, requireServices, type SweepPayload, type ZoomServices } from './services';
+import { providerStateOf, requireServices, SweepPayload, type ZoomServices } from './services';
 import { subscribeZoomWebhooks } from './webhooks';
-
-const SweepJob: z.ZodType<SweepPayload> = z.object({
-  hostEmail: z.string(),
-  topic: z.string(),
-  kind: z.enum(['meeting', 'webinar']),
-  from: z.string(),
-  to: z.string(),
-});
 
 export function bindZoomRooms(
   app: App,
@@ -37,7 +28,7 @@ export function bindZoomRooms(
   const services = () => requireServices(state);
   const sweepLostCreateJob = deps.jobs.define({
     name: 'zoom.sweepLostCreate',
-    payload: SweepJob,
+    payload: SweepPayload,
     maxAttempts: 10,
     run: async (payload, ctx) => {
       await sweepLostCreate(services(), payload, ctx.log);

@@ -1,6 +1,7 @@
 // What the Zoom provider needs beyond ProviderDeps: the Zoom client of the credentials in force, the mailer,
 // the module's runtime and its own jobs. The registry builds the provider before the Zoom feature exists,
 // so the feature binds these once it is registered (index.ts); until then the provider is disabled.
+import { z } from 'zod';
 import type { Config } from '../../../config';
 import type { JobDefinition } from '../../../jobs/jobs';
 import type { Mailer } from '../../../mail/mailer';
@@ -10,14 +11,16 @@ import type { ZoomClient } from '../client';
 import type { ZoomRuntime } from '../runtime';
 import type { ZoomProviderSettings } from '../settings';
 
-export interface SweepPayload {
-  hostEmail: string;
-  topic: string;
-  kind: 'meeting' | 'webinar';
-  /** ISO times: meetings created in this window with this topic and unknown here are deleted. */
-  from: string;
-  to: string;
-}
+/** What finds a create's meeting at Zoom: meetings created in [from, to] with this topic and unknown here. */
+export const SweepPayload = z.object({
+  hostEmail: z.string(),
+  topic: z.string(),
+  kind: z.enum(['meeting', 'webinar']),
+  /** ISO times. */
+  from: z.string(),
+  to: z.string(),
+});
+export type SweepPayload = z.infer<typeof SweepPayload>;
 
 export interface ZoomServices {
   config: Config;
@@ -26,7 +29,7 @@ export interface ZoomServices {
   runtime: ZoomRuntime;
   vc: Vc;
   jobs: {
-    /** Deletes a meeting whose create answer was lost (a timeout): see create.ts. */
+    /** Kept for sweeps queued before creates recorded their intent (the module's vc.sweepCreate now). */
     sweepLostCreate: JobDefinition<SweepPayload>;
   };
 }

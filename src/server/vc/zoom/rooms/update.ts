@@ -73,14 +73,17 @@ export function schedulePatch(before: ZoomRoomData, after: ZoomRoomData, force: 
     before.duration === after.duration
   )
     return {};
-  // Meeting types in the patch; patchRoom maps them for webinars. null clears a fixed time (vc_zoom.md §3).
+  // Meeting types in the patch; patchRoom maps them for webinars. Type 3 alone drops the fixed time: Zoom's
+  // document allows no null start_time or duration (zoom_api.md §2.2).
   const type =
     after.zoomType === 6 ? 3 : after.zoomType === 5 ? 2 : after.zoomType === 9 ? 8 : after.zoomType;
+  const zoomType = type === 2 || type === 3 || type === 8 ? type : 3;
+  if (zoomType === 3 || after.startTime === null) return { type: 3 };
   return {
-    type: type === 2 || type === 3 || type === 8 ? type : 3,
+    type: zoomType,
     start_time: after.startTime,
-    duration: after.duration,
-    ...(after.startTime !== null ? { timezone: after.timezone } : {}),
+    ...(after.duration !== null ? { duration: after.duration } : {}),
+    timezone: after.timezone,
   };
 }
 
@@ -148,7 +151,7 @@ export async function updateZoomRoom(s: ZoomServices, args: UpdateArgs): Promise
     }
     if (wanted.passcode !== before.passcode) {
       const hostSettings = await readHostSettings(client, newHost?.email ?? before.hostEmail);
-      checkPasscode(wanted.passcode, hostSettings, `${f.form}passcode`);
+      checkPasscode(wanted.passcode, hostSettings, `${f.form}passcode`, before.kind);
       patch.password = wanted.passcode;
     }
     if (Object.keys(patch).length === 0) return before;

@@ -41,7 +41,7 @@ describe('the Zoom fields of the room form', () => {
 
   it('checks the passcode against Zoom’s rule and the host against the alternative hosts', () => {
     expect(validateZoom(values({ passcode: 'not valid!' }), 'create')).toEqual({
-      'form.passcode': 'May contain only letters, digits and @ - _ *',
+      'form.passcode': 'May contain only letters, digits and symbols, without spaces',
     });
     expect(validateZoom(values({ passcode: '12345678901' }), 'edit')).toEqual({
       'form.passcode': 'Must have at most 10 characters',

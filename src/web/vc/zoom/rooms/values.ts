@@ -1,6 +1,11 @@
 // The Zoom fields as the generic form holds them (`form.*`, `linkForm.*`: untyped records), read back into
 // their types, and the checks made before the form is sent.
-import { ZoomPasscode, type ZoomPasscodeRules, type ZoomRoomFormInput } from '../../../../contracts/vc-zoom';
+import {
+  effectivePasscodeRules,
+  ZoomPasscode,
+  type ZoomPasscodeRules,
+  type ZoomRoomFormInput,
+} from '../../../../contracts/vc-zoom';
 import type { RoomFormValues } from '../../components/room-form-values';
 
 export type ZoomFields = Required<Omit<ZoomRoomFormInput, 'hostUserId'>> & { hostUserId: number | null };
@@ -68,7 +73,8 @@ function pick(chars: string): string {
  * phones and room systems), with a letter, a capital or a symbol mixed in when the host's Zoom account
  * requires one (zoom_api.md §2.6). The server still checks every rule when the form is saved.
  */
-export function generatePasscode(length: number, rules: ZoomPasscodeRules | null): string {
+export function generatePasscode(length: number, hostRules: ZoomPasscodeRules | null): string {
+  const rules = hostRules && effectivePasscodeRules(hostRules);
   const size = Math.min(10, Math.max(length, rules?.minLength ?? 0));
   const chars = Array.from({ length: size }, () => pick(DIGITS));
   const needed: string[] = [];
@@ -85,8 +91,9 @@ export function generatePasscode(length: number, rules: ZoomPasscodeRules | null
 }
 
 /** The host's requirements beyond the API's own rule, in words ("at least 8 characters, a letter"). */
-export function describeRules(rules: ZoomPasscodeRules | null): string | null {
-  if (!rules) return null;
+export function describeRules(hostRules: ZoomPasscodeRules | null): string | null {
+  if (!hostRules) return null;
+  const rules = effectivePasscodeRules(hostRules);
   const parts = [
     rules.required ? 'a passcode' : null,
     rules.minLength > 1 ? `at least ${rules.minLength} characters` : null,
