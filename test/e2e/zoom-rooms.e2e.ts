@@ -270,53 +270,87 @@ describeE2E('Zoom meetings, as the user documentation describes them', () => {
     await room.getByRole('button', { name: 'Make me an alternative host' }).waitFor();
   });
 
-  e2eTest('a second manager makes themselves alternative host, then starts the meeting', async ({ page }) => {
-    await page.goto('/');
-    await logInAs(page, GRACE);
-    await openManagePage(page, shared.workshop);
-    const room = roomItem(page);
-    await room.getByRole('button', { name: 'Make me an alternative host' }).click();
-    const confirm = page.getByRole('dialog', { name: 'Make me an alternative host' });
-    await confirm.getByText('Your Zoom account is added to its alternative hosts.').waitFor();
-    await checkA11y(page, 'the alternative-host confirmation');
-    await confirm.getByRole('button', { name: 'Make me alternative host' }).click();
-    await page.getByText('You are now an alternative host of this meeting: you can start it.').waitFor();
-    await expect
-      .poll(() => room.getByRole('button', { name: 'Make me an alternative host' }).count())
-      .toBe(0);
-    await room.getByRole('button', { name: 'Details' }).click();
-    await detail(room, 'Alternative hosts').getByText(GRACE.email).waitFor();
+  e2eTest(
+    'a second manager makes themselves alternative host and starts as themselves, through the join link',
+    async ({ page, browser }) => {
+      await page.goto('/');
+      await logInAs(page, GRACE);
+      await openManagePage(page, shared.workshop);
+      const room = roomItem(page);
+      await room.getByRole('button', { name: 'Make me an alternative host' }).click();
+      const confirm = page.getByRole('dialog', { name: 'Make me an alternative host' });
+      await confirm.getByText('Your Zoom account is added to its alternative hosts.').waitFor();
+      await checkA11y(page, 'the alternative-host confirmation');
+      await confirm.getByRole('button', { name: 'Make me alternative host' }).click();
+      await page.getByText('You are now an alternative host of this meeting: you can start it.').waitFor();
+      await expect
+        .poll(() => room.getByRole('button', { name: 'Make me an alternative host' }).count())
+        .toBe(0);
+      await room.getByRole('button', { name: 'Details' }).click();
+      await detail(room, 'Alternative hosts').getByText(GRACE.email).waitFor();
 
-    // Start: a fresh start link from Zoom; starting the meeting there makes it Live here (webhook).
-    const start = await room.getByRole('link', { name: 'Start the meeting' }).getAttribute('href');
-    await page.goto(start ?? '/');
-    await page.getByRole('heading', { name: `Host “${WORKSHOP}”` }).waitFor();
-    await checkA11y(page, 'the sandbox host page');
-    await page.getByRole('button', { name: 'Start meeting' }).click();
-    await page.getByText('The meeting has started.').waitFor();
-    await openManagePage(page, shared.workshop);
-    // The notification is handled by a background job: reload until it has been.
-    await expect
-      .poll(
-        async () => {
-          await page.reload();
-          await roomItem(page).waitFor();
-          return roomItem(page).getByText('Live', { exact: true }).count();
-        },
-        { timeout: 15_000, interval: 500 },
-      )
-      .toBe(1);
-    await checkA11y(page, 'a live meeting in the management list');
-    await saveScreenshot(page, 'zoom-manage-list-live');
-    // The manager's view of the event page: Start, and the room connection details.
-    await page.goto(`/event/${shared.workshop}`);
-    const section = page.getByRole('region', { name: 'Videoconference' });
-    await section.getByRole('button', { name: 'Details' }).click();
-    await section.getByRole('heading', { name: 'Connect room' }).waitFor();
-    await section.getByRole('link', { name: 'Start the meeting' }).waitFor();
-    await checkA11y(page, 'the event page, for a manager');
-    await saveScreenshot(page, 'zoom-manager-view');
-  });
+      // Start, for an alternative host: Zoom's join page, with no host token in the link; Zoom gives her
+      // the host's controls once she is signed in to her own Zoom account.
+      await detail(room, 'How you start it')
+        .getByText(/sign in to Zoom with your own account/)
+        .waitFor();
+      const startPath =
+        (await room.getByRole('link', { name: 'Start the meeting' }).getAttribute('href')) ?? '';
+      expect(startPath).toMatch(/^\/api\/vc\/zoom\/rooms\/\d+\/start$/);
+      await page.goto(startPath);
+      expect(page.url()).toMatch(new RegExp(`/zoom-sandbox/j/${shared.meetingId}\\?pwd=`));
+      expect(page.url()).not.toMatch(/zak=/);
+      await page.getByRole('heading', { name: WORKSHOP }).waitFor();
+      expect(await page.getByRole('heading', { name: `Host “${WORKSHOP}”` }).count()).toBe(0);
+      await checkA11y(page, 'the sandbox join page, for an alternative host');
+
+      // A manager who is neither host nor alternative host sees no Start, and the start route says 404.
+      const manager = await newPage(browser);
+      await manager.goto('/');
+      await loginAsAdmin(manager);
+      await openManagePage(manager, shared.workshop);
+      const managerRoom = roomItem(manager);
+      await managerRoom.getByRole('button', { name: 'Details' }).click();
+      await detail(managerRoom, 'Alternative hosts').getByText(GRACE.email).waitFor();
+      expect(await managerRoom.getByRole('link', { name: 'Start the meeting' }).count()).toBe(0);
+      const refused = await manager.request.get(startPath, { maxRedirects: 0 });
+      expect(refused.status()).toBe(404);
+
+      // The host starts it from the start link, which carries her zak; the meeting becomes Live (webhook).
+      const host = await newPage(browser);
+      await host.goto('/');
+      await logInAs(host, KATHERINE);
+      await host.goto(startPath);
+      expect(host.url()).toMatch(/zak=/);
+      await host.getByRole('heading', { name: `Host “${WORKSHOP}”` }).waitFor();
+      await checkA11y(host, 'the sandbox host page');
+      await host.getByRole('button', { name: 'Start meeting' }).click();
+      await host.getByText('The meeting has started.').waitFor();
+      await host.context().close();
+      // The notification is handled by a background job: reload until it has been.
+      await expect
+        .poll(
+          async () => {
+            await manager.reload();
+            await roomItem(manager).waitFor();
+            return roomItem(manager).getByText('Live', { exact: true }).count();
+          },
+          { timeout: 15_000, interval: 500 },
+        )
+        .toBe(1);
+      await checkA11y(manager, 'a live meeting in the management list');
+      await saveScreenshot(manager, 'zoom-manage-list-live');
+      await manager.context().close();
+      // The alternative host's view of the event page: Start, and the room connection details.
+      await page.goto(`/event/${shared.workshop}`);
+      const section = page.getByRole('region', { name: 'Videoconference' });
+      await section.getByRole('button', { name: 'Details' }).click();
+      await section.getByRole('heading', { name: 'Connect room' }).waitFor();
+      await section.getByRole('link', { name: 'Start the meeting' }).waitFor();
+      await checkA11y(page, 'the event page, for a manager');
+      await saveScreenshot(page, 'zoom-manager-view');
+    },
+  );
 
   e2eTest('the organiser detaches the meeting from the other event', async ({ page }) => {
     await page.goto('/');

@@ -23,4 +23,10 @@ describe('rate limits', () => {
       expect((await agent.get(`/api/no-such-route-${i}`)).statusCode).toBe(404);
     expect((await agent.get('/api/no-such-route-again')).statusCode).toBe(429);
   });
+
+  it('does not count the pages of the web client, which every navigation and reload asks for', async () => {
+    const agent = new Agent(t.app);
+    for (let i = 0; i <= RATE_LIMITS.notFound.max; i++)
+      expect((await agent.get(`/event/${i}/manage`)).statusCode).not.toBe(429);
+  });
 });

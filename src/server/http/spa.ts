@@ -36,12 +36,18 @@ export async function registerSpa(app: App, indexHtml = readIndexHtml()): Promis
     });
   }
 
-  // Scanners probe thousands of unknown URLs: limited per address (rate-limits.ts).
+  // Scanners probe thousands of unknown URLs: limited per address (rate-limits.ts). The pages of the web
+  // client are answered here too (index.html, routed in the browser): every navigation and reload of a user
+  // reaches this handler, so they are not counted; only what answers 404 is.
   app.setNotFoundHandler(
-    { preHandler: app.rateLimit(RATE_LIMITS.notFound) },
+    {
+      preHandler: app.rateLimit({
+        ...RATE_LIMITS.notFound,
+        allowList: (request) => isPageRequest(request),
+      }),
+    },
     (request: FastifyRequest, reply: FastifyReply) => {
-      const isApi = request.url.startsWith('/api/') || request.url === '/api';
-      if (isApi || request.method !== 'GET') {
+      if (!isPageRequest(request)) {
         return reply.status(404).send({
           error: { code: 'NOT_FOUND', message: `No route ${request.method} ${request.url.split('?')[0]}.` },
         });
@@ -59,4 +65,10 @@ export async function registerSpa(app: App, indexHtml = readIndexHtml()): Promis
         .send(indexHtml);
     },
   );
+}
+
+/** A GET of a page of the web client (anything outside /api), which index.html answers. */
+function isPageRequest(request: FastifyRequest): boolean {
+  const isApi = request.url.startsWith('/api/') || request.url === '/api';
+  return request.method === 'GET' && !isApi;
 }

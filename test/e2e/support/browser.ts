@@ -79,12 +79,19 @@ export const e2eTest = test.extend<Fixtures>({
     const page = await context.newPage();
     // Pages here answer in milliseconds: a step that waits 10 s is stuck, and says so sooner.
     page.setDefaultTimeout(10_000);
+    // Something the Content-Security-Policy blocks is broken for users, though no locator may notice.
+    const blocked: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error' && /Content Security Policy/i.test(message.text()))
+        blocked.push(message.text());
+    });
     await use(page);
     if (task.result?.state === 'fail') {
       const file = await saveScreenshot(page, task.name).catch(() => undefined);
       if (file) console.warn(`screenshot of the failure: ${path.relative(process.cwd(), file)}`);
     }
     await context.close();
+    if (blocked.length > 0) throw new Error(`The CSP blocked:\n${blocked.join('\n')}`);
   },
 });
 
