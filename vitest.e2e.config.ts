@@ -21,7 +21,9 @@ export default defineConfig({
   test: {
     include: ['test/e2e/**/*.e2e.ts'],
     globalSetup: ['./test/e2e/support/global-setup.ts'],
-    testTimeout: 60_000,
+    // A hang guard, not a speed check: the longest flows (a whole event built through the UI, axe on every
+    // page) take 35–45 s on a quiet 2-core machine, so 60 s left too little room for a busy one.
+    testTimeout: 180_000,
     hookTimeout: 240_000,
     fileParallelism: false,
     pool: 'forks',
