@@ -1,4 +1,4 @@
-import { type CSSVariablesResolver, createTheme, Modal, Notification } from '@mantine/core';
+import { Badge, type CSSVariablesResolver, createTheme, Modal, Notification } from '@mantine/core';
 
 // Calm and professional: indigo on neutral greys. The shades are chosen for WCAG AA contrast (>= 4.5:1):
 // white on indigo-7 is 5.0:1 and on indigo-8 5.7:1; Mantine's default dimmed grey (3.3:1) is too faint.
@@ -20,8 +20,19 @@ export const theme = createTheme({
     },
   },
   components: {
-    // Mantine's close button is an icon without a name: screen readers would announce "button".
-    Modal: Modal.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Close' } } }),
+    // Mantine's close button is an icon without a name: screen readers would announce "button". The
+    // dialog's header is a <header>, which would make a second banner landmark beside the page's: it is only
+    // the dialog's title row. On phones (global.css) dialogs fill the screen.
+    Modal: Modal.extend({
+      defaultProps: {
+        closeButtonProps: { 'aria-label': 'Close' },
+        attributes: { header: { role: 'none' } },
+        classNames: { content: 'app-modal-content', inner: 'app-modal-inner' },
+      },
+    }),
+    // A badge says one short word or two: it keeps its whole text rather than shrinking to "AC…" in a
+    // narrow table column or a crowded line (which wrap around it instead).
+    Badge: Badge.extend({ styles: { root: { minWidth: 'max-content' } } }),
     // Its close button has no name, and its description's grey (3.3:1 under a title) is too faint.
     Notification: Notification.extend({
       defaultProps: { closeButtonProps: { 'aria-label': 'Dismiss' } },

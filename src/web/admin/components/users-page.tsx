@@ -16,6 +16,7 @@ import { useDebouncedValue, useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { useSearchParams } from 'react-router';
 import { useCurrentUser } from '../../auth/api/get-session';
+import { ScrollTable } from '../../components/scroll-table';
 import { errorMessage } from '../../lib/api';
 import { usePageTitle } from '../../lib/use-page-title';
 import { useUsers } from '../api/get-users';
@@ -68,7 +69,7 @@ export function UsersPage() {
             {q ? ` matching “${q}”` : ''}
           </Text>
           <Paper withBorder>
-            <Table.ScrollContainer minWidth={720} type="native">
+            <ScrollTable label="Users" minWidth={720}>
               <Table striped highlightOnHover verticalSpacing="sm" aria-label="Users">
                 <Table.Thead>
                   <Table.Tr>
@@ -102,7 +103,7 @@ export function UsersPage() {
                   ))}
                 </Table.Tbody>
               </Table>
-            </Table.ScrollContainer>
+            </ScrollTable>
             {users.data.users.length === 0 && <Text p="md">No user matches this search.</Text>}
           </Paper>
           {pages > 1 && (

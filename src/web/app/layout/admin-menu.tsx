@@ -1,30 +1,36 @@
 import { Button, Menu } from '@mantine/core';
 import { Link } from 'react-router';
 
-/**
- * Administration, for admins only (the server checks too). Features add their entries here: the
- * videoconference module will add "Videoconference" (Zoom settings, all rooms) under its own label.
- */
+/** The administration pages, by group; the header's menu on wide screens, the user menu's end on phones. */
+export const ADMIN_ENTRIES: Array<{ label: string; items: Array<{ label: string; to: string }> }> = [
+  { label: 'Accounts', items: [{ label: 'Users', to: '/admin/users' }] },
+  {
+    label: 'Videoconference',
+    items: [
+      { label: 'All rooms', to: '/admin/videoconference' },
+      { label: 'Zoom settings', to: '/admin/videoconference/zoom' },
+    ],
+  },
+];
+
+/** Administration, for admins only (the server checks too); hidden on phones, where the user menu has it. */
 export function AdminMenu() {
   return (
     <Menu position="bottom-end" width={220} withinPortal withInitialFocusPlaceholder={false}>
       <Menu.Target>
-        <Button variant="subtle" color="gray">
+        <Button variant="subtle" color="gray" visibleFrom="sm">
           Administration
         </Button>
       </Menu.Target>
       <Menu.Dropdown>
-        <Menu.Label>Accounts</Menu.Label>
-        <Menu.Item component={Link} to="/admin/users">
-          Users
-        </Menu.Item>
-        <Menu.Label>Videoconference</Menu.Label>
-        <Menu.Item component={Link} to="/admin/videoconference">
-          All rooms
-        </Menu.Item>
-        <Menu.Item component={Link} to="/admin/videoconference/zoom">
-          Zoom settings
-        </Menu.Item>
+        {ADMIN_ENTRIES.map((group) => [
+          <Menu.Label key={group.label}>{group.label}</Menu.Label>,
+          ...group.items.map((item) => (
+            <Menu.Item key={item.to} component={Link} to={item.to}>
+              {item.label}
+            </Menu.Item>
+          )),
+        ])}
       </Menu.Dropdown>
     </Menu>
   );

@@ -1,9 +1,10 @@
-import { Avatar, Button, Group, Menu, Text, UnstyledButton } from '@mantine/core';
+import { Avatar, Box, Button, Group, Menu, Text, UnstyledButton } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { Link, useLocation, useNavigate } from 'react-router';
 import type { SessionUser } from '../../../contracts/auth';
 import { useLogout } from '../../auth/api/logout';
 import { errorMessage } from '../../lib/api';
+import { ADMIN_ENTRIES } from './admin-menu';
 
 function initials(name: string): string {
   const parts = name.trim().split(/\s+/);
@@ -37,13 +38,20 @@ export function UserMenu({ user }: { user: SessionUser }) {
   return (
     <Menu position="bottom-end" width={220} withinPortal withInitialFocusPlaceholder={false}>
       <Menu.Target>
-        {/* Named by the user's name; Menu.Target adds aria-haspopup, so it is read as "…, menu button". */}
-        <UnstyledButton p={4} style={{ borderRadius: 'var(--mantine-radius-md)' }}>
+        {/* Named by the user's name; Menu.Target adds aria-haspopup, so it is read as "…, menu button".
+            On phones the header shows the avatar alone, and this menu takes the administration entries. */}
+        <UnstyledButton
+          p={4}
+          style={{ borderRadius: 'var(--mantine-radius-md)' }}
+          aria-label={user.name}
+          miw={44}
+          mih={44}
+        >
           <Group gap="xs" wrap="nowrap">
             <Avatar size="sm" color="indigo" radius="xl" aria-hidden>
               {initials(user.name)}
             </Avatar>
-            <Text size="sm" fw={500} truncate maw={200}>
+            <Text size="sm" fw={500} truncate maw={200} visibleFrom="sm" aria-hidden>
               {user.name}
             </Text>
           </Group>
@@ -60,6 +68,21 @@ export function UserMenu({ user }: { user: SessionUser }) {
         <Menu.Item component={Link} to="/my/rooms">
           My rooms
         </Menu.Item>
+        {user.isAdmin && (
+          <Box hiddenFrom="sm">
+            {ADMIN_ENTRIES.map((group) => (
+              <Box key={group.label}>
+                <Menu.Divider />
+                <Menu.Label>Administration: {group.label}</Menu.Label>
+                {group.items.map((item) => (
+                  <Menu.Item key={item.to} component={Link} to={item.to}>
+                    {item.label}
+                  </Menu.Item>
+                ))}
+              </Box>
+            ))}
+          </Box>
+        )}
         <Menu.Divider />
         <Menu.Item onClick={onLogout} disabled={logout.isPending}>
           Log out

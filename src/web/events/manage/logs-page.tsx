@@ -1,6 +1,7 @@
 import { Alert, Badge, Code, Group, Pagination, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import type { LogEntry, LogKind } from '../../../contracts/events';
+import { ScrollTable } from '../../components/scroll-table';
 import { errorMessage } from '../../lib/api';
 import { usePageTitle } from '../../lib/use-page-title';
 import { useEventLog } from '../api/get-event-log';
@@ -103,7 +104,7 @@ export function LogsPage({ event }: ManagePageProps) {
       )}
       {data && (
         <>
-          <Table.ScrollContainer minWidth={640}>
+          <ScrollTable label="Log entries" minWidth={640}>
             <Table verticalSpacing="sm" striped aria-label="Log entries">
               <Table.Thead>
                 <Table.Tr>
@@ -142,7 +143,7 @@ export function LogsPage({ event }: ManagePageProps) {
                 ))}
               </Table.Tbody>
             </Table>
-          </Table.ScrollContainer>
+          </ScrollTable>
           {data.items.length === 0 && <Text>No entries{module ? ` from ${module}` : ''}.</Text>}
           {pages > 1 && (
             <Pagination

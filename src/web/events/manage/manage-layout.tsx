@@ -1,5 +1,5 @@
-import { Anchor, Box, Grid, NavLink, Paper, Stack, Text } from '@mantine/core';
-import type { ComponentType } from 'react';
+import { Anchor, Box, Button, Grid, NavLink, Paper, Stack, Text } from '@mantine/core';
+import { type ComponentType, useEffect, useId, useState } from 'react';
 import { Link, Outlet, useLocation, useOutletContext, useParams } from 'react-router';
 import { NotFoundPage } from '../../app/routes/not-found-page';
 import { useEventPage } from '../api/get-event-page';
@@ -58,6 +58,12 @@ function MenuGroup({ title, items, eventId }: { title: string; items: MenuItem[]
 
 function ManageMenu({ eventId }: { eventId: number }) {
   const registered = useManageMenuEntries();
+  const { pathname } = useLocation();
+  const [open, setOpen] = useState(false);
+  const menuId = useId();
+  // A link followed closes the menu on phones (where it opens above the page it leads to).
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs on each change of page, by design.
+  useEffect(() => setOpen(false), [pathname]);
   const groups = new Map<string, MenuItem[]>([
     ['Event', EVENT_ITEMS],
     ['Services', [...SERVICE_ITEMS]],
@@ -69,13 +75,41 @@ function ManageMenu({ eventId }: { eventId: number }) {
   }
   const advanced = [...(groups.get('Advanced') ?? []), ...ADVANCED_ITEMS];
   groups.delete('Advanced');
+  const base = `/event/${eventId}/manage/`;
+  const current = [...[...groups.values()].flat(), ...advanced].find((item) =>
+    pathname.startsWith(`${base}${item.path}`),
+  );
   return (
-    <Paper withBorder component="nav" aria-label="Event management" pb="xs">
-      {[...groups].map(([title, items]) => (
-        <MenuGroup key={title} title={title} items={items} eventId={eventId} />
-      ))}
-      <MenuGroup title="Advanced" items={advanced} eventId={eventId} />
-    </Paper>
+    <Box>
+      {/* On phones the menu folds into one button naming the current page, so that the page comes first. */}
+      <Button
+        hiddenFrom="sm"
+        fullWidth
+        variant="default"
+        justify="space-between"
+        rightSection={<span aria-hidden>{open ? '▴' : '▾'}</span>}
+        aria-expanded={open}
+        aria-controls={menuId}
+        onClick={() => setOpen((o) => !o)}
+      >
+        Manage: {current?.label ?? 'menu'}
+      </Button>
+      <Paper
+        withBorder
+        component="nav"
+        aria-label="Event management"
+        pb="xs"
+        id={menuId}
+        className="manage-menu"
+        data-open={open || undefined}
+        mt={{ base: open ? 'xs' : 0, sm: 0 }}
+      >
+        {[...groups].map(([title, items]) => (
+          <MenuGroup key={title} title={title} items={items} eventId={eventId} />
+        ))}
+        <MenuGroup title="Advanced" items={advanced} eventId={eventId} />
+      </Paper>
+    </Box>
   );
 }
 

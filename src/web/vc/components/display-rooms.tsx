@@ -53,9 +53,9 @@ export function DisplayRoomCard({
   return (
     <Paper withBorder radius="md" p="sm" className={room.status === 'created' ? undefined : 'vc-room-gone'}>
       <Group justify="space-between" wrap="wrap" gap="sm">
-        <Group gap="sm" wrap="nowrap">
+        <Group gap="sm" wrap="nowrap" style={{ minWidth: 0 }}>
           <ProviderLogo provider={room.provider} />
-          <Stack gap={0}>
+          <Stack gap={0} style={{ minWidth: 0 }}>
             <Text fw={600}>{room.name}</Text>
             <Text size="xs" c="dimmed">
               {room.provider.displayName}
@@ -93,21 +93,25 @@ export function DisplayRoomCard({
   );
 }
 
-/** A compact line for a timetable entry: logo, name and Join. */
+/** A compact line for a timetable entry: logo, name and Join; the buttons go below the name when narrow. */
 export function CompactRoom({ room }: { room: VcDisplayRoom }) {
   return (
-    <Group gap="xs" wrap="nowrap" className={room.status === 'created' ? undefined : 'vc-room-gone'}>
-      <ProviderLogo provider={room.provider} size={18} />
-      <Text size="sm">
-        {room.name}
-        <Text span size="xs" c="dimmed">
-          {' '}
-          ({room.provider.displayName})
+    <Group gap="xs" wrap="wrap" className={room.status === 'created' ? undefined : 'vc-room-gone'}>
+      <Group gap="xs" wrap="nowrap" align="flex-start" style={{ flex: '1 1 12rem', minWidth: 0 }}>
+        <ProviderLogo provider={room.provider} size={18} />
+        <Text size="sm" style={{ minWidth: 0, overflowWrap: 'anywhere' }}>
+          {room.name}
+          <Text span size="xs" c="dimmed">
+            {' '}
+            ({room.provider.displayName})
+          </Text>
         </Text>
-      </Text>
-      <StatusBadges room={room} />
-      {room.status === 'created' && <DetailActions details={room.details} size="compact-xs" />}
-      <JoinButton details={room.details} roomName={room.name} size="compact-xs" />
+      </Group>
+      <Group gap="xs" wrap="wrap">
+        <StatusBadges room={room} />
+        {room.status === 'created' && <DetailActions details={room.details} size="compact-xs" />}
+        <JoinButton details={room.details} roomName={room.name} size="compact-xs" />
+      </Group>
     </Group>
   );
 }

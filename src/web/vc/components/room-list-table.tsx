@@ -2,6 +2,7 @@
 import { Anchor, Badge, Group, Pagination, Table, Text } from '@mantine/core';
 import { Link } from 'react-router';
 import type { VcRoomList, VcRoomSummary } from '../../../contracts/vc';
+import { ScrollTable } from '../../components/scroll-table';
 import { formatMoment } from './format';
 import { ProviderLogo } from './provider-logo';
 
@@ -58,7 +59,7 @@ export function RoomListTable({
   const pages = Math.max(1, Math.ceil(list.total / list.pageSize));
   return (
     <>
-      <Table.ScrollContainer minWidth={760}>
+      <ScrollTable label={label} minWidth={760}>
         <Table striped verticalSpacing="sm" aria-label={label}>
           <Table.Thead>
             <Table.Tr>
@@ -113,7 +114,7 @@ export function RoomListTable({
             ))}
           </Table.Tbody>
         </Table>
-      </Table.ScrollContainer>
+      </ScrollTable>
       {pages > 1 && (
         <Pagination
           total={pages}
