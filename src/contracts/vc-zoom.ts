@@ -8,6 +8,17 @@ export const ZoomStatus = z.object({
 });
 export type ZoomStatus = z.infer<typeof ZoomStatus>;
 
+/**
+ * A meeting number as Zoom prints it: 10 digits grouped 3-3-4 (603 268 1930), 11 digits 3-4-4
+ * (812 3456 7890); other lengths in threes. The one formatter of server, sandbox and web client.
+ */
+export function formatMeetingId(id: string | number): string {
+  const s = String(id);
+  if (s.length === 11) return `${s.slice(0, 3)} ${s.slice(3, 7)} ${s.slice(7)}`;
+  if (s.length === 10) return `${s.slice(0, 3)} ${s.slice(3, 6)} ${s.slice(6)}`;
+  return s.replace(/(\d{3})(?=\d)/g, '$1 ');
+}
+
 // ---- Settings ----
 
 /** Generated passcodes are this long (Indico's range, vc_zoom.md §1 "Security"). */

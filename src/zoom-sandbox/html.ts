@@ -1,4 +1,5 @@
 // Server-rendered pages of the sandbox: escaped output, no external assets, one small stylesheet.
+import { formatMeetingId } from '../contracts/vc-zoom';
 
 export function escapeHtml(value: string | number): string {
   return String(value)
@@ -72,9 +73,4 @@ ${main}
 }
 
 /** Zoom shows meeting numbers in groups: 812 3456 7890 (11 digits), 123 456 7890 (10). */
-export function formatMeetingNumber(id: number): string {
-  const s = String(id);
-  if (s.length === 11) return `${s.slice(0, 3)} ${s.slice(3, 7)} ${s.slice(7)}`;
-  if (s.length === 10) return `${s.slice(0, 3)} ${s.slice(3, 6)} ${s.slice(6)}`;
-  return s.replace(/(\d{3})(?=\d)/g, '$1 ');
-}
+export const formatMeetingNumber = (id: number): string => formatMeetingId(id);

@@ -82,11 +82,8 @@ export function userHostKey(userId: number): string {
   return `user:${userId}`;
 }
 
-/** "812 3456 7890", as Zoom prints meeting numbers. */
-export function formatMeetingId(id: string): string {
-  if (id.length < 10) return id.replace(/^(\d{3})(\d{3})(\d+)$/, '$1 $2 $3');
-  return id.replace(/^(\d{3})(\d{4})(\d+)$/, '$1 $2 $3');
-}
+// "812 3456 7890", as Zoom prints meeting numbers: one formatter for server, sandbox and web client.
+export { formatMeetingId } from '../../../../contracts/vc-zoom';
 
 /** The host, or one of the Convene users among the alternative hosts. */
 export function isHostOf(data: ZoomRoomData, userId: number): boolean {
