@@ -67,6 +67,8 @@ export const VcDetails = z.object({
   /** Our join route (it redirects to the provider); null when this viewer cannot join from here. */
   joinPath: z.string().nullable(),
   loginRequired: z.boolean(),
+  /** Logging in would show this visitor more (the passcode): the page offers "Please log in". */
+  loginReveals: z.boolean(),
   joinHint: z.string().nullable(),
   items: z.array(DetailItem),
   sections: z.array(z.object({ title: z.string(), items: z.array(DetailItem) })),
@@ -118,6 +120,8 @@ export const VcManagedRoom = VcDisplayRoom.extend({
   show: z.boolean(),
   providerAvailable: z.boolean(),
   createdBy: UserName.nullable(),
+  /** Who hosts the room (the provider's notion), by name: often not its creator. */
+  host: z.string().nullable(),
   createdAt: z.string(),
   modifiedAt: z.string(),
   deletion: z.object({ requestedAt: z.string(), error: z.string().nullable() }).nullable(),
@@ -229,6 +233,7 @@ export const VcSuggestion = z.object({
   id: z.number(),
   name: z.string(),
   createdBy: z.string().nullable(),
+  host: z.string().nullable(),
   totalLinks: z.number(),
   linkedToThisEvent: z.boolean(),
 });
@@ -255,6 +260,7 @@ export const VcRoomSummary = z.object({
   provider: VcProviderRef,
   status: VcStatus,
   createdBy: UserName.nullable(),
+  host: z.string().nullable(),
   createdAt: z.string(),
   modifiedAt: z.string(),
   deletionError: z.string().nullable(),

@@ -4,10 +4,13 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { apiCall, createEventWithTimetable, loginAsAdmin } from './events-helpers';
+import { E2E_ADMIN } from './support/accounts';
 import { baseUrl, checkA11y, describeE2E, launchBrowser, saveScreenshot } from './support/browser';
 import { checkFits, DESKTOP, PHONE } from './support/fit';
 
 const seed = { event: 0, contribution: 0, block: 0 };
+const EVENT_TITLE = 'Layout detector workshop on calorimetry';
+const EVENT_PASSCODE = 'quark4711';
 
 interface RoomForm {
   provider: string;
@@ -23,7 +26,7 @@ async function makeSeed(browser: Browser): Promise<void> {
   const context = await browser.newContext({ baseURL: baseUrl() });
   const page = await context.newPage();
   await loginAsAdmin(page);
-  const event = await createEventWithTimetable(page, 'Layout detector workshop on calorimetry');
+  const event = await createEventWithTimetable(page, EVENT_TITLE);
   const targets = await apiCall<{ contributions: Array<{ id: number }>; blocks: Array<{ id: number }> }>(
     page,
     'GET',
@@ -33,7 +36,10 @@ async function makeSeed(browser: Browser): Promise<void> {
   const block = targets.blocks[0]?.id ?? 0;
   const form = await apiCall<RoomForm>(page, 'GET', `/api/events/${event.id}/vc/providers/zoom/form`);
   const body = { ...form, can: undefined };
-  await apiCall(page, 'POST', `/api/events/${event.id}/vc/rooms`, body);
+  await apiCall(page, 'POST', `/api/events/${event.id}/vc/rooms`, {
+    ...body,
+    form: { ...body.form, passcode: EVENT_PASSCODE },
+  });
   await apiCall(page, 'POST', `/api/events/${event.id}/vc/rooms`, {
     ...body,
     name: 'Opening words, with the questions from the audience',
@@ -131,6 +137,54 @@ describeE2E('the seed’s pages on a phone and on a desktop, light and dark', ()
   });
   afterAll(async () => {
     await browser?.close();
+  });
+
+  test('an anonymous visitor logs in from beside the passcode notice and comes back to see the passcode', async () => {
+    const context = await browser.newContext({ baseURL: baseUrl(), viewport: PHONE });
+    const page = await context.newPage();
+    page.setDefaultTimeout(10_000);
+    try {
+      await page.goto(`/event/${seed.event}`);
+      const section = page.getByRole('region', { name: 'Videoconference' });
+      await section.getByText('Log in to see the passcode, or ask the organisers for it.').waitFor();
+      expect(await page.getByText(EVENT_PASSCODE).count()).toBe(0);
+      await section.getByRole('link', { name: 'Please log in' }).click();
+      await page.getByLabel('E-mail address').fill(E2E_ADMIN.email);
+      await page.getByLabel(/^Password/).fill(E2E_ADMIN.password);
+      await page.getByRole('button', { name: 'Log in' }).click();
+      await page.waitForURL(new RegExp(`/event/${seed.event}$`));
+      await section.getByRole('button', { name: 'Details' }).first().click();
+      await section.getByRole('button', { name: 'Show passcode' }).first().click();
+      await section.getByText(EVENT_PASSCODE).waitFor();
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('the host shows on the room card, in the Add-existing suggestions and in My rooms', async () => {
+    const context = await browser.newContext({ baseURL: baseUrl(), viewport: DESKTOP });
+    const page = await context.newPage();
+    page.setDefaultTimeout(10_000);
+    try {
+      await loginAsAdmin(page);
+      await page.goto(`/event/${seed.event}/manage/videoconference`);
+      const card = page
+        .getByRole('list', { name: 'Videoconferences of this event' })
+        .getByRole('listitem', { name: `${EVENT_TITLE} (Zoom)` });
+      await card.getByText('Host', { exact: true }).waitFor();
+      await card.getByText(E2E_ADMIN.name, { exact: true }).waitFor();
+      await page.getByRole('button', { name: 'Add existing', exact: true }).click();
+      const attach = page.getByRole('dialog', { name: 'Add an existing Zoom videoconference' });
+      await attach.getByLabel(/^Videoconference/).fill('calorimetry');
+      await page
+        .getByRole('option', { name: `${EVENT_TITLE} (host: ${E2E_ADMIN.name}) · already in this event` })
+        .waitFor();
+      await page.goto('/my/rooms');
+      const row = page.getByRole('row').filter({ hasText: EVENT_TITLE });
+      await row.getByRole('cell', { name: E2E_ADMIN.name, exact: true }).waitFor();
+    } finally {
+      await context.close();
+    }
   });
 
   for (const viewport of [PHONE, DESKTOP])

@@ -1,6 +1,6 @@
 // Set-up for the videoconference e2e test: the administrator and the events are made through the API (with
 // the page's cookies and CSRF token, as the web client sends them); the test drives the UI for the rooms.
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { apiCall } from './events-helpers';
 import { E2E_ADMIN, ensureAdmin } from './support/accounts';
 
@@ -30,4 +30,21 @@ export async function makeEvent(
     durationMinutes: 30,
   });
   return { id: event.id, talkId: contribution.id };
+}
+
+/** The entries of a room card's "More actions" menu (closed again afterwards). */
+export async function roomMenuEntries(page: Page, room: Locator): Promise<string[]> {
+  await room.getByRole('button', { name: /^More actions for / }).click();
+  const menu = page.getByRole('menu');
+  await menu.waitFor();
+  const names = await menu.getByRole('menuitem').allTextContents();
+  await page.keyboard.press('Escape');
+  await menu.waitFor({ state: 'hidden' });
+  return names;
+}
+
+/** Chooses an entry of a room card's "More actions" menu (Refresh, Detach, Delete, provider actions). */
+export async function roomMenuAction(page: Page, room: Locator, name: string): Promise<void> {
+  await room.getByRole('button', { name: /^More actions for / }).click();
+  await page.getByRole('menu').getByRole('menuitem', { name, exact: true }).click();
 }

@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core';
 // second event from the suggestions, detach it there, and delete it.
 import { expect } from 'vitest';
 import { checkA11y, describeE2E, e2eTest, saveScreenshot } from './support/browser';
-import { apiCall, loginAsAdmin, makeEvent } from './vc-helpers';
+import { apiCall, loginAsAdmin, makeEvent, roomMenuAction, roomMenuEntries } from './vc-helpers';
 
 /** With several providers enabled, Create and Add existing first ask which service to use. */
 async function chooseService(page: Page, name: string): Promise<void> {
@@ -63,8 +63,9 @@ describeE2E('videoconference rooms, as the user documentation describes them', (
       const rooms = page.getByRole('list', { name: 'Videoconferences of this event' });
       const room = rooms.getByRole('listitem', { name: 'Detector workshop room (Test rooms)' });
       await room.waitFor();
-      for (const action of ['Edit', 'Refresh', 'Detach', 'Delete'])
-        await room.getByRole('button', { name: action, exact: true }).waitFor();
+      // One primary action (Join), Edit, and the rest in a menu, Delete last.
+      await room.getByRole('button', { name: 'Edit', exact: true }).waitFor();
+      expect(await roomMenuEntries(page, room)).toEqual(['Refresh', 'Detach', 'Delete']);
       const join = room.getByRole('link', { name: 'Join Detector workshop room' });
       const joinPath = await join.getAttribute('href');
       expect(joinPath).toMatch(new RegExp(`^/event/${first.id}/vc/\\d+/join$`));
@@ -127,7 +128,7 @@ describeE2E('videoconference rooms, as the user documentation describes them', (
       await shared.waitFor();
 
       // Detach it from the second event: the dialog names the event that keeps it.
-      await shared.getByRole('button', { name: 'Detach' }).click();
+      await roomMenuAction(page, shared, 'Detach');
       const detach = page.getByRole('dialog', { name: 'Detach videoconference' });
       await detach.getByText('It stays in use in:').waitFor();
       await detach.getByRole('listitem').filter({ hasText: 'Detector workshop' }).waitFor();
@@ -138,7 +139,7 @@ describeE2E('videoconference rooms, as the user documentation describes them', (
 
       // Delete it in the first event: it stays listed, greyed, and can only be detached.
       await page.goto(`/event/${first.id}/manage/videoconference`);
-      await room.getByRole('button', { name: 'Delete' }).click();
+      await roomMenuAction(page, room, 'Delete');
       const del = page.getByRole('dialog', { name: 'Delete videoconference' });
       await del.getByText('Nobody will be able to join it any more.').waitFor();
       await checkA11y(page, 'the delete dialog');

@@ -23,6 +23,7 @@ interface Shown {
   details: {
     joinPath: string | null;
     joinHint: string | null;
+    loginReveals: boolean;
     items: Item[];
     sections: Array<{ title: string; items: Item[] }>;
     badges: string[];
@@ -77,6 +78,8 @@ describe('Zoom rooms on event pages', () => {
     expect(item(s, 'Join link')).toBe(r.data.publicJoinUrl);
     expect(item(s, 'Host')).toBe('Ada Lovelace');
     expect(s.details.joinHint).toBe('Log in to see the passcode, or ask the organisers for it.');
+    // The page offers "Please log in" beside the hint: logging in shows this visitor the passcode.
+    expect(s.details.loginReveals).toBe(true);
     const phone = section(s, 'Join by phone');
     expect(phone?.items.some((i) => i.label === 'Phone passcode')).toBe(false);
     expect(phone?.items.at(-1)).toMatchObject({
@@ -105,6 +108,7 @@ describe('Zoom rooms on event pages', () => {
     const s = await shown(member, hidden.ev.id);
     expect(item(s, 'Passcode')).toBeUndefined();
     expect(s.details.joinHint).toBe('You will need the passcode: the organisers send it separately.');
+    expect(s.details.loginReveals).toBe(false);
     expect(item(await shown(manager, hidden.ev.id), 'Passcode')).toBe('Zk8pass77');
     const open = await eventWith('everyone');
     expect(item(await shown(anonymous, open.ev.id), 'Passcode')).toBe('Zk8pass77');

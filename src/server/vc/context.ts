@@ -37,6 +37,12 @@ export function providerOf(vc: Vc, room: { provider: string }): VcProvider | und
 }
 
 /** A stored room as its provider sees it; undefined when its data no longer fits the provider's schema. */
+/** The room's host by name, as its provider tells it from the stored data (null if it cannot). */
+export function roomHostName(provider: VcProvider | undefined, data: unknown): string | null {
+  const parsed = provider?.roomDataSchema.safeParse(data);
+  return provider && parsed?.success ? provider.hostName({ data: parsed.data }) : null;
+}
+
 export function toProviderRoom(
   provider: VcProvider,
   room: VcRoomRow,

@@ -26,7 +26,7 @@ import {
   isManagerSql,
   visibleEventsWhere,
 } from '../events';
-import { providerCtx, type Vc } from './context';
+import { providerCtx, roomHostName, type Vc } from './context';
 import { linkCountSql } from './manage-read';
 import { isHostSql, linkRoomSql, statusOf, userRoomKeys } from './policy';
 import { providerRef } from './present';
@@ -65,6 +65,7 @@ export async function suggestRooms(
       id: vcRooms.id,
       name: vcRooms.name,
       createdBy: users.name,
+      data: vcRooms.data,
       totalLinks: linkCountSql(vc.db),
       linkedHere: sql<boolean>`${linkedHere}`,
     })
@@ -91,6 +92,7 @@ export async function suggestRooms(
       id: r.id,
       name: r.name,
       createdBy: r.createdBy,
+      host: roomHostName(provider, r.data),
       totalLinks: r.totalLinks,
       linkedToThisEvent: r.linkedHere,
     })),
@@ -144,6 +146,7 @@ async function summaries(
         room.createdById !== null && creatorName !== null
           ? { id: room.createdById, name: creatorName }
           : null,
+      host: roomHostName(vc.providers.get(room.provider), room.data),
       createdAt: room.createdAt.toISOString(),
       modifiedAt: room.modifiedAt.toISOString(),
       deletionError: room.deletionError,

@@ -6,7 +6,7 @@ import { users } from '../auth/schema';
 import type { SessionUser } from '../auth/sessions';
 import { NotFound } from '../errors';
 import { type DbOrTx, type EventRow, events, visibleEventsWhere } from '../events';
-import { linkDataOf, providerCtx, toProviderRoom, type Vc } from './context';
+import { linkDataOf, providerCtx, roomHostName, toProviderRoom, type Vc } from './context';
 import { manageRoomSql, managerAbilities, statusOf, userRoomKeys } from './policy';
 import { NO_DETAILS, presentDetails, providerRef } from './present';
 import { type VcRoomLinkRow, type VcRoomRow, vcRoomLinks, vcRooms } from './schema';
@@ -153,6 +153,7 @@ export async function loadManagedRooms(
         room.createdById !== null && creatorName !== null
           ? { id: room.createdById, name: creatorName }
           : null,
+      host: roomHostName(provider, room.data),
       createdAt: room.createdAt.toISOString(),
       modifiedAt: room.modifiedAt.toISOString(),
       deletion: room.deletionRequestedAt

@@ -6,6 +6,7 @@ import type { ConnectionDetails, ProviderRoom, RoomViewer, VcProvider } from './
 export const NO_DETAILS: VcDetails = {
   joinPath: null,
   loginRequired: false,
+  loginReveals: false,
   joinHint: null,
   items: [],
   sections: [],
@@ -49,6 +50,7 @@ export function presentDetails(
     joinPath:
       details.joinUrl !== undefined || details.loginRequired ? joinPathOf(ids.eventId, ids.roomId) : null,
     loginRequired: details.loginRequired === true,
+    loginReveals: details.loginReveals === true && viewer.user === undefined,
     joinHint: details.joinHint ?? null,
     items: details.items.map(cleanItem),
     sections: details.sections

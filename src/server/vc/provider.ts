@@ -83,6 +83,8 @@ export interface ConnectionDetails {
   joinHint?: string;
   /** Join needs a login this viewer lacks: the page offers "Log in to join". */
   loginRequired?: boolean;
+  /** This visitor would see more once logged in (e.g. a passcode shown to logged-in users). */
+  loginReveals?: boolean;
   items: DetailItem[];
   /**
    * Extra panels, e.g. dial-in numbers, or details for organisers. The module drops `managers` sections
@@ -162,6 +164,11 @@ export interface VcProvider<
    */
   hostKeys(args: { data: RoomData }): string[];
   userHostKeys(args: { user: SessionUser; ctx: ProviderContext }): Promise<string[]>;
+  /**
+   * Who hosts the room, by name, for room cards, Add existing and the room lists (the creator is often
+   * not the host); null when the provider has no such notion.
+   */
+  hostName(args: { data: RoomData }): string | null;
   /** Other texts Add existing finds the room by, matched exactly (e.g. a numeric meeting id). */
   searchKeys(args: { data: RoomData }): string[];
 

@@ -1,4 +1,4 @@
-import { Avatar, Box, Button, Group, Menu, Text, UnstyledButton } from '@mantine/core';
+import { Avatar, Box, Button, Group, Menu, Text, UnstyledButton, VisuallyHidden } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { Link, useLocation, useNavigate } from 'react-router';
 import type { SessionUser } from '../../../contracts/auth';
@@ -40,20 +40,16 @@ export function UserMenu({ user }: { user: SessionUser }) {
       <Menu.Target>
         {/* Named by the user's name; Menu.Target adds aria-haspopup, so it is read as "…, menu button".
             On phones the header shows the avatar alone, and this menu takes the administration entries. */}
-        <UnstyledButton
-          p={4}
-          style={{ borderRadius: 'var(--mantine-radius-md)' }}
-          aria-label={user.name}
-          miw={44}
-          mih={44}
-        >
+        <UnstyledButton p={4} style={{ borderRadius: 'var(--mantine-radius-md)' }} miw={44} mih={44}>
           <Group gap="xs" wrap="nowrap">
             <Avatar size="sm" color="indigo" radius="xl" aria-hidden>
               {initials(user.name)}
             </Avatar>
-            <Text size="sm" fw={500} truncate maw={200} visibleFrom="sm" aria-hidden>
+            <Text size="sm" fw={500} truncate maw={200} visibleFrom="sm">
               {user.name}
             </Text>
+            {/* Its name on phones, where the avatar shows alone (a visible label must be part of the name). */}
+            <VisuallyHidden hiddenFrom="sm">{user.name}</VisuallyHidden>
           </Group>
         </UnstyledButton>
       </Menu.Target>

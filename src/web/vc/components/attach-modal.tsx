@@ -122,7 +122,7 @@ function AttachForm({
           filter={({ options }) => options}
           data={items.map((s) => ({
             value: String(s.id),
-            label: `${s.name}${s.createdBy ? ` (by ${s.createdBy})` : ''}${s.linkedToThisEvent ? ' · already in this event' : ''}`,
+            label: `${s.name}${s.host ? ` (host: ${s.host})` : ''}${s.linkedToThisEvent ? ' · already in this event' : ''}`,
           }))}
           nothingFoundMessage={
             q ? (suggestions.isFetching ? 'Searching…' : 'No videoconference matches') : 'Start typing'

@@ -2,6 +2,7 @@
 // details the provider lets this viewer see. Managers also see hidden and deleted rooms, marked so.
 import { Badge, Button, Collapse, Group, Paper, Stack, Text } from '@mantine/core';
 import { useDisclosure, useId } from '@mantine/hooks';
+import { Link, useLocation } from 'react-router';
 import type { VcDisplay, VcDisplayRoom } from '../../../contracts/vc';
 import { VcDisplay as VcDisplaySchema } from '../../../contracts/vc';
 import { ConnectionDetails, DetailActions, DetailBadges } from './connection-details';
@@ -34,6 +35,17 @@ export function StatusBadges({ room }: { room: Pick<VcDisplayRoom, 'hidden' | 's
         </Badge>
       )}
     </>
+  );
+}
+
+/** "Please log in", coming back to this very page (where the passcode then shows). */
+function LogInHere() {
+  const location = useLocation();
+  const next = `${location.pathname}${location.search}`;
+  return (
+    <Button component={Link} to={`/login?next=${encodeURIComponent(next)}`} variant="light" size="xs">
+      Please log in
+    </Button>
   );
 }
 
@@ -80,9 +92,12 @@ export function DisplayRoomCard({
         </Stack>
       )}
       {room.details.joinHint && (
-        <Text size="sm" c="dimmed" mt={6}>
-          {room.details.joinHint}
-        </Text>
+        <Group gap="sm" mt={6} wrap="wrap">
+          <Text size="sm" c="dimmed">
+            {room.details.joinHint}
+          </Text>
+          {room.details.loginReveals && <LogInHere />}
+        </Group>
       )}
       <Collapse expanded={open} id={panelId}>
         <Stack mt="sm">

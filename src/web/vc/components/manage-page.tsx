@@ -26,9 +26,11 @@ function notifyWrite(result: VcWriteResult, done: string) {
     notifications.show({ color: 'blue', title: result.room.provider.displayName, message: result.notice });
 }
 
-function notifyRemove(result: VcRemoveResult) {
+/** The server's answer, under the room's name: "The videoconference was detached" alone says not which. */
+function notifyRemove(result: VcRemoveResult, room: VcManagedRoom) {
   notifications.show({
     color: result.roomDeletion === 'pending' ? 'orange' : 'green',
+    title: `“${room.name}”`,
     message: result.message,
   });
 }
@@ -39,14 +41,21 @@ function confirmAction(room: VcManagedRoom, actionId: string, run: () => void) {
   if (!confirmation) return run();
   modals.openConfirmModal({
     title: confirmation.title,
-    children: <Text size="sm">{confirmation.message}</Text>,
+    children: (
+      <Stack gap="xs">
+        <Text size="sm" fw={600}>
+          “{room.name}”
+        </Text>
+        <Text size="sm">{confirmation.message}</Text>
+      </Stack>
+    ),
     labels: { confirm: confirmation.confirmLabel, cancel: 'Cancel' },
     onConfirm: run,
   });
 }
 
-const notifyError = (title: string) => (err: unknown) =>
-  notifications.show({ color: 'red', title, message: errorMessage(err) });
+const notifyError = (title: string, room: VcManagedRoom) => (err: unknown) =>
+  notifications.show({ color: 'red', title: `${title}: “${room.name}”`, message: errorMessage(err) });
 
 export function VcManagePage({ event }: VcManagePageProps) {
   const page = useManagePage(event.id);
@@ -158,7 +167,7 @@ export function VcManagePage({ event }: VcManagePageProps) {
                 onRefresh: (r) =>
                   refresh.mutate(r.linkId, {
                     onSuccess: (result) => notifyWrite(result, `“${result.room.name}” refreshed.`),
-                    onError: notifyError('Refresh failed'),
+                    onError: notifyError('Refresh failed', r),
                   }),
                 onDetach: setDetaching,
                 onDelete: setDeleting,
@@ -168,8 +177,12 @@ export function VcManagePage({ event }: VcManagePageProps) {
                       { linkId: r.linkId, actionId },
                       {
                         onSuccess: (result) =>
-                          notifications.show({ color: 'green', message: result.message }),
-                        onError: notifyError('That did not work'),
+                          notifications.show({
+                            color: 'green',
+                            title: `“${result.room.name}”`,
+                            message: result.message,
+                          }),
+                        onError: notifyError('That did not work', r),
                       },
                     ),
                   ),
@@ -220,10 +233,10 @@ export function VcManagePage({ event }: VcManagePageProps) {
             { linkId: detaching.linkId, deleteRoom },
             {
               onSuccess: (result) => {
-                notifyRemove(result);
+                notifyRemove(result, detaching);
                 setDetaching(undefined);
               },
-              onError: notifyError('Detach failed'),
+              onError: notifyError('Detach failed', detaching),
             },
           )
         }
@@ -238,10 +251,10 @@ export function VcManagePage({ event }: VcManagePageProps) {
             { linkId: deleting.linkId, otherEventIds: deleting.otherEvents.map((e) => e.id) },
             {
               onSuccess: (result) => {
-                notifyRemove(result);
+                notifyRemove(result, deleting);
                 setDeleting(undefined);
               },
-              onError: notifyError('Delete failed'),
+              onError: notifyError('Delete failed', deleting),
             },
           )
         }

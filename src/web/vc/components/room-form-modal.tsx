@@ -133,7 +133,11 @@ function RoomForm({
         )}
         <TextInput
           label="Name"
-          description="Shown to participants; the event's title by default"
+          description={
+            mode === 'create'
+              ? "Shown to participants; the event's title by default"
+              : 'Shown to participants'
+          }
           required
           data-autofocus
           disabled={roomDisabled}

@@ -59,7 +59,7 @@ export function RoomListTable({
   const pages = Math.max(1, Math.ceil(list.total / list.pageSize));
   return (
     <>
-      <ScrollTable label={label} minWidth={760}>
+      <ScrollTable label={label} minWidth={860}>
         <Table striped verticalSpacing="sm" aria-label={label}>
           <Table.Thead>
             <Table.Tr>
@@ -67,6 +67,7 @@ export function RoomListTable({
               <Table.Th>Name</Table.Th>
               <Table.Th>Status</Table.Th>
               <Table.Th>Events</Table.Th>
+              <Table.Th>Host</Table.Th>
               {withRelations ? <Table.Th>Yours as</Table.Th> : <Table.Th>Created by</Table.Th>}
               <Table.Th>Last change</Table.Th>
             </Table.Tr>
@@ -93,6 +94,9 @@ export function RoomListTable({
                 </Table.Td>
                 <Table.Td>
                   <Events room={room} />
+                </Table.Td>
+                <Table.Td>
+                  <Text size="sm">{room.host ?? '—'}</Text>
                 </Table.Td>
                 <Table.Td>
                   {withRelations ? (

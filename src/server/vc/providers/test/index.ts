@@ -129,6 +129,7 @@ export function testRoomsProvider(deps: ProviderDeps): VcProvider {
     isServiceManager: async ({ user }) => user.isAdmin,
     hostKeys: ({ data }) => (data.hostUserId ? [`user:${data.hostUserId}`] : []),
     userHostKeys: async ({ user }) => [`user:${user.id}`],
+    hostName: ({ data }) => (data.hostUserId ? `User #${data.hostUserId}` : null),
     searchKeys: ({ data }) => [data.code],
 
     formDefaults: async () => ({ description: '', passcode: '', joinRequiresLogin: false }),

@@ -110,5 +110,6 @@ export function zoomDisplayInfo(args: {
   const badges: string[] = [];
   if (data.kind === 'webinar') badges.push('Webinar');
   if (data.liveSince) badges.push('Live');
-  return { joinUrl, ...(joinHint ? { joinHint } : {}), items, sections, badges };
+  const loginReveals = Boolean(data.passcode) && !showPasscode && linkData.passcodeVisibility === 'logged_in';
+  return { joinUrl, ...(joinHint ? { joinHint } : {}), loginReveals, items, sections, badges };
 }

@@ -46,6 +46,7 @@ export function zoomProvider(_deps: ProviderDeps): VcProvider {
       isZoomRoomManager(user, await readZoomProviderSettings(ctx.db)),
     hostKeys: ({ data }) => zoomHostKeys(data),
     userHostKeys: async ({ user }) => [userHostKey(user.id)],
+    hostName: ({ data }) => data.hostName || null,
     // Add existing finds a room by its meeting number too, typed with or without spaces.
     searchKeys: ({ data }) => [data.meetingId],
 

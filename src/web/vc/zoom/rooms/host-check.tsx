@@ -84,8 +84,11 @@ function HostCheckBody({
         style={{ borderColor: 'var(--mantine-color-yellow-outline)' }}
       >
         <Stack gap={4}>
+          {/* The field's description already says why this matters; the headline says what was found. */}
           <Text size="sm" fw={600}>
-            {check.warning ?? `${name} has other meetings at that time`}
+            {name} already hosts{' '}
+            {check.overlaps.length === 1 ? 'another meeting' : `${check.overlaps.length} other meetings`} at
+            that time: Zoom lets a host run only one at once.
           </Text>
           <List size="sm" spacing={2} aria-label={`Meetings of ${name} at the same time`}>
             {check.overlaps.map((o) => (
