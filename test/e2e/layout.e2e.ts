@@ -146,9 +146,10 @@ describeE2E('the seed’s pages on a phone and on a desktop, light and dark', ()
     try {
       await page.goto(`/event/${seed.event}`);
       const section = page.getByRole('region', { name: 'Videoconference' });
-      await section.getByText('Log in to see the passcode, or ask the organisers for it.').waitFor();
+      // The event's own room comes first; the contribution's follows under "Also, for parts of the event".
+      await section.getByText('Log in to see the passcode, or ask the organisers for it.').first().waitFor();
       expect(await page.getByText(EVENT_PASSCODE).count()).toBe(0);
-      await section.getByRole('link', { name: 'Please log in' }).click();
+      await section.getByRole('link', { name: 'Please log in' }).first().click();
       await page.getByLabel('E-mail address').fill(E2E_ADMIN.email);
       await page.getByLabel(/^Password/).fill(E2E_ADMIN.password);
       await page.getByRole('button', { name: 'Log in' }).click();
@@ -180,7 +181,7 @@ describeE2E('the seed’s pages on a phone and on a desktop, light and dark', ()
         .getByRole('option', { name: `${EVENT_TITLE} (host: ${E2E_ADMIN.name}) · already in this event` })
         .waitFor();
       await page.goto('/my/rooms');
-      const row = page.getByRole('row').filter({ hasText: EVENT_TITLE });
+      const row = page.getByRole('row', { name: new RegExp(`^Zoom ${EVENT_TITLE}`) });
       await row.getByRole('cell', { name: E2E_ADMIN.name, exact: true }).waitFor();
     } finally {
       await context.close();
