@@ -10,13 +10,15 @@ export default defineConfig({
     outDir: '../../dist/web',
     emptyOutDir: true,
     sourcemap: true,
-    // Vite 8 bundles with rolldown: chunking lives under rolldownOptions. Mantine and React change less
-    // often than our code, so they get chunks of their own that browsers keep cached across releases.
+    // bench/event-page-js.mjs reads which chunks a page loads from the manifest.
+    manifest: true,
+    // Vite 8 bundles with rolldown: chunking lives under rolldownOptions. React changes less often than our
+    // code, so it gets a chunk of its own that browsers keep cached across releases. Mantine does not: one
+    // chunk of all of it would make every page download the components of every other (dates, forms…).
     rolldownOptions: {
       output: {
         codeSplitting: {
           groups: [
-            { name: 'mantine', test: /node_modules[\\/]@mantine[\\/]/ },
             {
               name: 'react',
               test: /node_modules[\\/](react|react-dom|react-router|scheduler|@tanstack)[\\/]/,

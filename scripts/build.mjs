@@ -2,7 +2,9 @@
 // Builds the server (one ESM bundle of our code; packages stay in node_modules) and the web client.
 // `node scripts/build.mjs [server|web]` builds one part; no argument builds both.
 import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { build } from 'esbuild';
 import { root, writeStamp } from './build-lib.mjs';
 
@@ -29,7 +31,31 @@ export function buildWeb() {
     stdio: 'inherit',
   });
   if (r.status !== 0) throw new Error('the web client build failed (vite build)');
+  precompress(path.join(root, 'dist', 'web', 'assets'));
   writeStamp('web');
+}
+
+/**
+ * Brotli and gzip copies of each hashed asset, made once here rather than on every request: the server
+ * (@fastify/static's preCompressed) sends the one the browser accepts.
+ */
+export function precompress(dir) {
+  for (const name of fs.readdirSync(dir)) {
+    if (!/\.(js|css|svg|json|woff2?)$/.test(name) || name.endsWith('.woff2')) continue;
+    const file = path.join(dir, name);
+    const body = fs.readFileSync(file);
+    if (body.length < 1024) continue;
+    fs.writeFileSync(
+      `${file}.br`,
+      zlib.brotliCompressSync(body, {
+        params: {
+          [zlib.constants.BROTLI_PARAM_QUALITY]: 11,
+          [zlib.constants.BROTLI_PARAM_SIZE_HINT]: body.length,
+        },
+      }),
+    );
+    fs.writeFileSync(`${file}.gz`, zlib.gzipSync(body, { level: 9 }));
+  }
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

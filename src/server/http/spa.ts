@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import fastifyStatic from '@fastify/static';
@@ -9,8 +10,10 @@ import type { App } from './types';
  * Serves the built web client from dist/web; every other GET that is not an API call gets index.html,
  * so that the client's router shows the page (or its own 404 page).
  */
-export async function registerSpa(app: App): Promise<void> {
-  const webDir = path.join(projectRoot(), 'dist', 'web');
+export async function registerSpa(
+  app: App,
+  webDir: string = path.join(projectRoot(), 'dist', 'web'),
+): Promise<void> {
   const indexFile = path.join(webDir, 'index.html');
   const hasBuild = fs.existsSync(indexFile);
   if (hasBuild) {
@@ -19,6 +22,8 @@ export async function registerSpa(app: App): Promise<void> {
       prefix: '/',
       wildcard: false,
       index: false,
+      // The build wrote .br and .gz beside each asset (scripts/build.mjs): sent as the browser accepts.
+      preCompressed: true,
       setHeaders: (res, file) => {
         // Vite puts a content hash in every asset's name: they never change.
         if (file.includes(`${path.sep}assets${path.sep}`))
@@ -27,6 +32,11 @@ export async function registerSpa(app: App): Promise<void> {
     });
   }
   const indexHtml = hasBuild ? fs.readFileSync(indexFile, 'utf8') : undefined;
+  // index.html names the hashed assets of this build: browsers revalidate it on every visit (no-cache),
+  // and an unchanged one costs a 304.
+  const indexEtag = indexHtml
+    ? `"${crypto.createHash('sha256').update(indexHtml).digest('base64url').slice(0, 27)}"`
+    : undefined;
 
   app.setNotFoundHandler((request: FastifyRequest, reply: FastifyReply) => {
     const isApi = request.url.startsWith('/api/') || request.url === '/api';
@@ -41,10 +51,8 @@ export async function registerSpa(app: App): Promise<void> {
         .type('text/plain; charset=utf-8')
         .send('The web client is not built: run npm run build (npm start builds it when missing).');
     }
-    return reply
-      .status(200)
-      .type('text/html; charset=utf-8')
-      .header('cache-control', 'no-cache')
-      .send(indexHtml);
+    reply.header('cache-control', 'no-cache').header('etag', indexEtag);
+    if (request.headers['if-none-match'] === indexEtag) return reply.status(304).send();
+    return reply.status(200).type('text/html; charset=utf-8').send(indexHtml);
   });
 }

@@ -1,12 +1,9 @@
 import { createBrowserRouter } from 'react-router';
 import { RouterProvider } from 'react-router/dom';
-import { UsersPage } from '../admin/components/users-page';
 import { LoginPage } from '../auth/components/login-page';
 import { publicEventRoutes, userEventRoutes } from '../events/routes';
 import { HomePage } from '../home/home-page';
-import { ProfilePage } from '../profile/components/profile-page';
 import { vcAdminRoutes, vcPublicRoutes, vcUserRoutes } from '../vc/routes';
-import { ZoomAdminSettingsPage } from '../vc/zoom/admin-settings-page';
 import './extensions';
 import { AppLayout } from './layout/app-layout';
 import { RootErrorPage, RouteErrorPage } from './routes/error-page';
@@ -27,14 +24,31 @@ const router = createBrowserRouter([
           ...vcPublicRoutes,
           {
             element: <RequireUser />,
-            children: [{ path: 'profile', element: <ProfilePage /> }, ...userEventRoutes, ...vcUserRoutes],
+            children: [
+              {
+                path: 'profile',
+                lazy: async () => ({
+                  Component: (await import('../profile/components/profile-page')).ProfilePage,
+                }),
+              },
+              ...userEventRoutes,
+              ...vcUserRoutes,
+            ],
           },
           {
             path: 'admin',
             element: <RequireAdmin />,
             children: [
-              { path: 'users', element: <UsersPage /> },
-              { path: 'videoconference/zoom', element: <ZoomAdminSettingsPage /> },
+              {
+                path: 'users',
+                lazy: async () => ({ Component: (await import('../admin/components/users-page')).UsersPage }),
+              },
+              {
+                path: 'videoconference/zoom',
+                lazy: async () => ({
+                  Component: (await import('../vc/zoom/admin-settings-page')).ZoomAdminSettingsPage,
+                }),
+              },
               ...vcAdminRoutes,
             ],
           },

@@ -1,46 +1,72 @@
 // The events feature's pages, mounted by app/router.tsx.
 import './events.css';
+import type { ComponentType } from 'react';
 import { Navigate, type RouteObject } from 'react-router';
+import type { ManagePageProps } from './extension-slots';
 
-import { BlockPage } from './components/block-page';
-import { ContributionPage } from './components/contribution-page';
-import { CreateEventPage } from './components/create-event-page';
-import { EventPage } from './components/event-page';
-import { MyEventsPage } from './components/my-events-page';
-import { ClonePage } from './manage/clone-page';
-import { DeletePage } from './manage/delete-page';
-import { LogsPage } from './manage/logs-page';
-import { ManageLayout, ManagePageRoute, RegisteredManagePage } from './manage/manage-layout';
-import { ProtectionPage } from './manage/protection-page';
-import { SettingsPage } from './manage/settings-page';
-import { ManageTimetablePage } from './manage/timetable/timetable-page';
-import { VideoconferenceManagePage } from './manage/videoconference-placeholder';
+// Each page is its own chunk, loaded when its route is first visited: a participant opening an event page
+// does not download the management area, the timetable editor or the admin pages.
+
+/** A management page, loaded on first visit and given the layout's event and payload as props. */
+function managePage(path: string, load: () => Promise<ComponentType<ManagePageProps>>): RouteObject {
+  return {
+    path,
+    lazy: async () => {
+      const [Page, { ManagePageRoute }] = await Promise.all([load(), import('./manage/manage-layout')]);
+      return { Component: () => <ManagePageRoute page={Page} /> };
+    },
+  };
+}
 
 /** Pages for everyone: the event, its contributions and session blocks (the API decides who sees what). */
 export const publicEventRoutes: RouteObject[] = [
-  { path: 'event/:eventId', element: <EventPage /> },
-  { path: 'event/:eventId/contributions/:contributionId', element: <ContributionPage /> },
-  { path: 'event/:eventId/blocks/:blockId', element: <BlockPage /> },
+  {
+    path: 'event/:eventId',
+    lazy: async () => ({ Component: (await import('./components/event-page')).EventPage }),
+  },
+  {
+    path: 'event/:eventId/contributions/:contributionId',
+    lazy: async () => ({ Component: (await import('./components/contribution-page')).ContributionPage }),
+  },
+  {
+    path: 'event/:eventId/blocks/:blockId',
+    lazy: async () => ({ Component: (await import('./components/block-page')).BlockPage }),
+  },
 ];
 
 /** Pages for logged-in users (placed under RequireUser by the router). */
 export const userEventRoutes: RouteObject[] = [
-  { path: 'my/events', element: <MyEventsPage /> },
-  { path: 'events/new', element: <CreateEventPage /> },
+  {
+    path: 'my/events',
+    lazy: async () => ({ Component: (await import('./components/my-events-page')).MyEventsPage }),
+  },
+  {
+    path: 'events/new',
+    lazy: async () => ({ Component: (await import('./components/create-event-page')).CreateEventPage }),
+  },
   {
     path: 'event/:eventId/manage',
-    element: <ManageLayout />,
+    lazy: async () => ({ Component: (await import('./manage/manage-layout')).ManageLayout }),
     children: [
       { index: true, element: <Navigate to="settings" replace /> },
-      { path: 'settings', element: <ManagePageRoute page={SettingsPage} /> },
-      { path: 'timetable', element: <ManagePageRoute page={ManageTimetablePage} /> },
-      { path: 'protection', element: <ManagePageRoute page={ProtectionPage} /> },
-      { path: 'videoconference', element: <ManagePageRoute page={VideoconferenceManagePage} /> },
-      { path: 'logs', element: <ManagePageRoute page={LogsPage} /> },
-      { path: 'clone', element: <ManagePageRoute page={ClonePage} /> },
-      { path: 'delete', element: <ManagePageRoute page={DeletePage} /> },
+      managePage('settings', async () => (await import('./manage/settings-page')).SettingsPage),
+      managePage(
+        'timetable',
+        async () => (await import('./manage/timetable/timetable-page')).ManageTimetablePage,
+      ),
+      managePage('protection', async () => (await import('./manage/protection-page')).ProtectionPage),
+      managePage(
+        'videoconference',
+        async () => (await import('./manage/videoconference-placeholder')).VideoconferenceManagePage,
+      ),
+      managePage('logs', async () => (await import('./manage/logs-page')).LogsPage),
+      managePage('clone', async () => (await import('./manage/clone-page')).ClonePage),
+      managePage('delete', async () => (await import('./manage/delete-page')).DeletePage),
       // Pages other features registered with registerManageMenuEntry (see extension-slots.tsx).
-      { path: ':section', element: <RegisteredManagePage /> },
+      {
+        path: ':section',
+        lazy: async () => ({ Component: (await import('./manage/manage-layout')).RegisteredManagePage }),
+      },
     ],
   },
 ];
