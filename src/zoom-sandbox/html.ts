@@ -62,7 +62,7 @@ ${html`<html lang="en">
 <style>${new Html(STYLE)}</style>
 </head>
 <body>
-<p class="sandbox" role="note"><strong>Convene Zoom sandbox.</strong> This page stands in for Zoom during development and tests. No real call takes place.</p>
+<header><p class="sandbox" role="note"><strong>Convene Zoom sandbox.</strong> This page stands in for Zoom during development and tests. No real call takes place.</p></header>
 <main>
 ${main}
 </main>

@@ -188,6 +188,37 @@ describeE2E('the seed’s pages on a phone and on a desktop, light and dark', ()
     }
   });
 
+  test('a form saved with an invalid field puts the focus on that field, scrolled into view', async () => {
+    const context = await browser.newContext({ baseURL: baseUrl(), viewport: PHONE });
+    const page = await context.newPage();
+    page.setDefaultTimeout(10_000);
+    const focusedInView = () =>
+      page.evaluate(() => {
+        const el = document.activeElement;
+        if (!(el instanceof HTMLElement)) return null;
+        const box = el.getBoundingClientRect();
+        const label =
+          el.getAttribute('aria-label') ??
+          (el instanceof HTMLInputElement ? el.labels?.[0]?.textContent : null) ??
+          el.tagName;
+        return {
+          label: label.replace(/\s*\*\s*$/, '').trim(),
+          inView: box.top >= 0 && box.bottom <= innerHeight,
+        };
+      });
+    try {
+      await loginAsAdmin(page);
+      await page.goto(`/event/${seed.event}/manage/videoconference`);
+      await page.getByRole('button', { name: 'Create', exact: true }).click();
+      const dialog = page.getByRole('dialog', { name: 'Create Zoom videoconference' });
+      await dialog.getByRole('textbox', { name: 'Name' }).fill('');
+      await dialog.getByRole('button', { name: 'Save' }).click();
+      await expect.poll(focusedInView).toEqual({ label: 'Name', inView: true });
+    } finally {
+      await context.close();
+    }
+  });
+
   for (const viewport of [PHONE, DESKTOP])
     for (const scheme of ['light', 'dark'] as const)
       for (const who of ['anonymous', 'organiser'] as const)

@@ -17,7 +17,7 @@ export function AppLayout() {
   if (session.isPending) {
     content = (
       <Center py="xl">
-        <Loader aria-label="Loading" />
+        <Loader role="status" aria-label="Loading" />
       </Center>
     );
   } else if (session.isError) {

@@ -8,7 +8,7 @@ import { usePageTitle } from '../../lib/use-page-title';
 export function PageLoader() {
   return (
     <Center py="xl">
-      <Loader aria-label="Loading" />
+      <Loader role="status" aria-label="Loading" />
     </Center>
   );
 }

@@ -14,7 +14,7 @@ export function ProfilePage() {
       <Title order={1}>Profile</Title>
       {profile.isPending && (
         <Center py="xl">
-          <Loader aria-label="Loading your profile" />
+          <Loader role="status" aria-label="Loading your profile" />
         </Center>
       )}
       {profile.isError && (

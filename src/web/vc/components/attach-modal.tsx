@@ -52,7 +52,7 @@ export function AttachModal({ eventId, provider, onClose, onSaved }: Props) {
         />
       ) : (
         <Center py="lg">
-          <Loader aria-label="Loading the form" />
+          <Loader role="status" aria-label="Loading the form" />
         </Center>
       )}
     </Modal>

@@ -20,7 +20,7 @@ export function VcEventRoomsPage() {
   if (page.isPending) {
     return (
       <Center py="xl">
-        <Loader aria-label="Loading" />
+        <Loader role="status" aria-label="Loading" />
       </Center>
     );
   }

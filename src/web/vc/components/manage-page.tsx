@@ -99,7 +99,7 @@ export function VcManagePage({ event }: VcManagePageProps) {
   if (page.isPending) {
     return (
       <Center py="xl">
-        <Loader aria-label="Loading the videoconferences" />
+        <Loader role="status" aria-label="Loading the videoconferences" />
       </Center>
     );
   }

@@ -53,7 +53,7 @@ export function RoomFormModal({ eventId, source, providerName, roomId, onClose, 
         />
       ) : (
         <Center py="lg">
-          <Loader aria-label="Loading the form" />
+          <Loader role="status" aria-label="Loading the form" />
         </Center>
       )}
     </Modal>

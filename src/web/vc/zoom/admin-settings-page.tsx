@@ -43,7 +43,7 @@ export function ZoomAdminSettingsPage() {
       <Title order={1}>Zoom settings</Title>
       {settings.isPending && (
         <Center py="xl">
-          <Loader aria-label="Loading the Zoom settings" />
+          <Loader role="status" aria-label="Loading the Zoom settings" />
         </Center>
       )}
       {settings.isError && <ErrorState error={settings.error} onRetry={() => void settings.refetch()} />}

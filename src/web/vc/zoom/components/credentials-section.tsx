@@ -115,7 +115,8 @@ export function CredentialsSection({
           started and ended):
         </Text>
         <Group gap="xs">
-          <Code>{saved.webhookUrl}</Code>
+          {/* Wraps rather than scrolls: on a phone a scrolling box would need keyboard focus of its own. */}
+          <Code style={{ overflowWrap: 'anywhere', whiteSpace: 'normal' }}>{saved.webhookUrl}</Code>
           <CopyButton value={saved.webhookUrl}>
             {({ copied, copy }) => (
               <Button size="compact-xs" variant="subtle" onClick={copy}>
