@@ -9,11 +9,16 @@ import { type ShownTimezone, TimezoneSwitch } from './timezone-switch';
 export function EventCrumbs({ event, block }: { event: EventSummary; block?: { id: number; name: string } }) {
   return (
     <Breadcrumbs component="nav" aria-label="Breadcrumb" separatorMargin={6}>
-      <Anchor component={Link} to={`/event/${event.id}`} size="sm">
+      <Anchor component={Link} to={`/event/${event.id}`} size="sm" className="touch-link">
         {event.title}
       </Anchor>
       {block && (
-        <Anchor component={Link} to={`/event/${event.id}/blocks/${block.id}`} size="sm">
+        <Anchor
+          component={Link}
+          to={`/event/${event.id}/blocks/${block.id}`}
+          size="sm"
+          className="touch-link"
+        >
           {block.name}
         </Anchor>
       )}

@@ -172,7 +172,16 @@ export function DetailBadges({ details, provider }: { details: VcDetails; provid
   );
 }
 
-export function ConnectionDetails({ details, roomName }: { details: VcDetails; roomName: string }) {
+/** `headingLevel`: one below the page's heading above the card (h2 on a management page, h3 on the event's). */
+export function ConnectionDetails({
+  details,
+  roomName,
+  headingLevel,
+}: {
+  details: VcDetails;
+  roomName: string;
+  headingLevel: 2 | 3;
+}) {
   return (
     <Stack gap="xs">
       <Items items={details.items} label={`Connection details of ${roomName}`} />
@@ -180,7 +189,7 @@ export function ConnectionDetails({ details, roomName }: { details: VcDetails; r
         .filter((section) => section.items.some((item) => !isActionItem(item)))
         .map((section) => (
           <Stack key={section.title} gap={2}>
-            <Title order={4} fz="sm">
+            <Title order={headingLevel} fz="sm">
               {section.title}
             </Title>
             <Items items={section.items} label={`${section.title}: ${roomName}`} />

@@ -101,7 +101,7 @@ export function DisplayRoomCard({
       )}
       <Collapse expanded={open} id={panelId}>
         <Stack mt="sm">
-          <ConnectionDetails details={room.details} roomName={room.name} />
+          <ConnectionDetails details={room.details} roomName={room.name} headingLevel={3} />
         </Stack>
       </Collapse>
     </Paper>

@@ -226,7 +226,7 @@ export function ManagedRoom({
           )}
         </Group>
         <Collapse expanded={open} id={panelId}>
-          <ConnectionDetails details={room.details} roomName={room.name} />
+          <ConnectionDetails details={room.details} roomName={room.name} headingLevel={2} />
         </Collapse>
       </Stack>
     </Paper>
