@@ -1,4 +1,4 @@
-// Ids and counters in URLs and query strings: decimal digits only. z.coerce.number() took "0x10", "1e3" and
+// Ids and counters in URLs and query strings: decimal digits only. Coercing with Number() took "0x10", "1e3" and
 // " 1" as well (DELETE /api/events/0x10 deleted event 16).
 import { z } from 'zod';
 

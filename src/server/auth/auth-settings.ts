@@ -75,7 +75,7 @@ export async function assertPasswordLoginAllowed(
   throw new Forbidden('Logging in with a password is turned off here: log in with single sign-on.');
 }
 
-/** Whether an address may sign up under the domain list ('' list: any). */
+/** Whether an address may sign up under the domain list (an empty list allows every domain). */
 export function domainAllowed(email: string, domains: readonly string[]): boolean {
   if (domains.length === 0) return true;
   const domain = email.slice(email.lastIndexOf('@') + 1).toLowerCase();

@@ -118,7 +118,7 @@ export async function editLink(
     'edit',
   );
   const stale = () => loadManagedRoom(vc, access.event, user, linkId);
-  // Before calling the provider: a stale edit must not reach Zoom. The version is claimed (bumped) at once,
+  // Before calling the provider: a stale edit must not reach the provider. The version is claimed (bumped) at once,
   // so that of two concurrent edits only one calls the provider; the transaction below checks the claim.
   await assertVersion('videoconference', room, body.version, stale);
   let claimed: number | undefined;

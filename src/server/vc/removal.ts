@@ -19,7 +19,7 @@ import { loadTargetFacts, targetInfoOf } from './targets';
 
 export const DELETE_ATTEMPTS = 500;
 
-/** A claim this old belongs to a caller that died: longer than any provider call (Zoom's time out in s). */
+/** A claim this old belongs to a caller that died: longer than any provider call (each has its own time-out). */
 export const DELETION_CLAIM_MS = 5 * 60_000;
 
 /** A request tries at once; its job waits this long, so that it runs only if the request could not finish. */
