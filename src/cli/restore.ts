@@ -1,11 +1,9 @@
 // `npm run restore -- <file> [--replace]`: loads a backup into an empty database (DATABASE_URL, or the
 // embedded database under DATA_DIR). The file is checked whole before anything is written.
-import path from 'node:path';
-import { ConfigError, loadConfig } from '../server/config';
+import { loadConfig } from '../server/config';
 import { BackupError, restoreBackup } from '../server/db/backup';
-import { DatabaseUnreachable } from '../server/db/client';
-import { EmbeddedPostgresError } from '../server/db/embedded-postgres';
 import { openMaintenanceTarget } from '../server/db/maintenance';
+import { fromCallerDir, runDataCommand, speaker } from './data-command';
 
 const USAGE = `Usage: npm run restore -- <file> [--replace]
 
@@ -14,16 +12,8 @@ Loads a backup made by "npm run backup" into DATABASE_URL, or into the embedded 
 is given: then everything it holds is deleted first. A damaged, truncated or altered file is refused before
 anything is written. Newer migrations run over the restored data, as at an upgrade.`;
 
-/** npm runs scripts in the project's folder: a relative <file> is meant from where npm was called. */
-const fromCallerDir = (file: string) => path.resolve(process.env.INIT_CWD ?? process.cwd(), file);
-
-const say = (line: string): void => {
-  process.stderr.write(`restore: ${line}\n`);
-};
-/** Table by table on a terminal; from cron, only the outcome (cron mails whatever a job prints). */
-const progress = (line: string): void => {
-  if (process.stderr.isTTY) say(line);
-};
+const out = speaker('restore');
+const { say, progress } = out;
 
 async function main(argv: string[]): Promise<number> {
   const replace = argv.some((a) => a === '--replace' || a === '--force');
@@ -33,45 +23,24 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write(`${USAGE}\n`);
     return file === '--help' || file === '-h' ? 0 : 2;
   }
+  const config = loadConfig();
+  const target = await openMaintenanceTarget({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    create: true,
+    onLog: say,
+  });
   try {
-    const config = loadConfig();
-    const target = await openMaintenanceTarget({
-      databaseUrl: config.databaseUrl,
-      dataDir: config.dataDir,
-      create: true,
-      onLog: say,
-    });
-    try {
-      if (target.serverRunning)
-        throw new BackupError('Convene is running on this embedded database: stop it, then restore');
-      say(`restoring into ${target.describe}`);
-      const t0 = Date.now();
-      const r = await restoreBackup(target.pool, fromCallerDir(file), { replace, progress });
-      say(`restored ${r.rows} rows in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
-    } finally {
-      await target.close();
-    }
-    return 0;
-  } catch (err) {
-    if (
-      err instanceof ConfigError ||
-      err instanceof BackupError ||
-      err instanceof DatabaseUnreachable ||
-      err instanceof EmbeddedPostgresError
-    ) {
-      say(err.message);
-      return 1;
-    }
-    throw err;
+    if (target.serverRunning)
+      throw new BackupError('Convene is running on this embedded database: stop it, then restore');
+    say(`restoring into ${target.describe}`);
+    const t0 = Date.now();
+    const r = await restoreBackup(target.pool, fromCallerDir(file), { replace, progress });
+    say(`restored ${r.rows} rows in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  } finally {
+    await target.close();
   }
+  return 0;
 }
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (err: unknown) => {
-    say(`failed: ${err instanceof Error ? err.message : String(err)}`);
-    process.exitCode = 1;
-  },
-);
+runDataCommand(out, () => main(process.argv.slice(2)));
