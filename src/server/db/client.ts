@@ -67,6 +67,30 @@ export function installPoolErrorHandlers(pool: pg.Pool, warn: (msg: string) => v
   });
 }
 
+/**
+ * pg's Pool.end() resolves once its clients are asked to end, not once their connections are closed; an
+ * embedded PostgreSQL stopped in between terminates those sessions and logs a FATAL for each. This waits
+ * for the connections themselves (within a bound, so that a stuck socket cannot hold up a stop).
+ */
+function trackConnections(pool: pg.Pool): { ended(withinMs: number): Promise<void> } {
+  const open = new Set<Promise<void>>();
+  pool.on('connect', (client) => {
+    const ended = new Promise<void>((resolve) => client.once('end', () => resolve()));
+    open.add(ended);
+    void ended.then(() => open.delete(ended));
+  });
+  return {
+    async ended(withinMs) {
+      let timer: NodeJS.Timeout | undefined;
+      const late = new Promise<void>((resolve) => {
+        timer = setTimeout(resolve, withinMs);
+      });
+      await Promise.race([Promise.all(open), late]);
+      clearTimeout(timer);
+    },
+  };
+}
+
 export function makeDb(pool: pg.Pool): Db {
   return drizzle(pool, { schema, casing: 'snake_case' });
 }
@@ -111,8 +135,10 @@ export async function openDatabase(opts: OpenDatabaseOptions): Promise<Database>
   }
   const pool = new pg.Pool({ ...poolConfig, max: opts.poolSize ?? 10, connectionTimeoutMillis: 10_000 });
   installPoolErrorHandlers(pool, (msg) => opts.log.warn(msg));
+  const connections = trackConnections(pool);
   const close = async () => {
     await pool.end().catch(() => undefined);
+    await connections.ended(5_000);
     await embedded?.stop();
   };
   try {
