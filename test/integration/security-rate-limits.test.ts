@@ -1,4 +1,6 @@
-// The user search and unknown URLs are rate limited per client address, with the API's 429 shape.
+// The user search, unknown URLs and the account routes that send mail are rate limited per client address,
+// with the API's 429 shape.
+import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { RATE_LIMITS } from '../../src/server/http/rate-limits';
 import { Agent, useTestApp } from '../support/app';
@@ -28,5 +30,33 @@ describe('rate limits', () => {
     const agent = new Agent(t.app);
     for (let i = 0; i <= RATE_LIMITS.notFound.max; i++)
       expect((await agent.get(`/event/${i}/manage`)).statusCode).not.toBe(429);
+  });
+
+  it('stops one client from flooding an address with password-reset mails', async () => {
+    const user = await makeUser(t.deps.db);
+    const agent = new Agent(t.app);
+    for (let i = 0; i < RATE_LIMITS.accountMail.max; i++)
+      expect((await agent.post('/api/auth/password-reset', { email: user.email })).statusCode).toBe(202);
+    const res = await agent.post('/api/auth/password-reset', { email: user.email });
+    expect(res.statusCode).toBe(429);
+    expect(res.json().error.code).toBe('TOO_MANY_REQUESTS');
+    const sent = await t.deps.db.execute(
+      sql`SELECT count(*)::int AS n FROM mail_outbox WHERE ${user.email} = ANY("to")`,
+    );
+    expect(sent.rows[0]?.n).toBeLessThanOrEqual(RATE_LIMITS.accountMail.max);
+  });
+
+  it('answers 429 to a client sending sign-up forms in a loop', async () => {
+    const agent = new Agent(t.app);
+    let status = 0;
+    for (let i = 0; i <= RATE_LIMITS.accountMail.max; i++)
+      status = (
+        await agent.post('/api/auth/signup', {
+          email: `flood${i}@example.org`,
+          name: 'Flood',
+          password: 'a long enough password',
+        })
+      ).statusCode;
+    expect(status).toBe(429);
   });
 });

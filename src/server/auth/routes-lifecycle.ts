@@ -1,4 +1,5 @@
 // Routes of sign-up, password reset, invitations, linked identities and the accounts settings.
+
 import { z } from 'zod';
 import { IdParams, LoggedInResponse } from '../../contracts/auth';
 import {
@@ -14,6 +15,7 @@ import {
   UserIdentities,
   UserIdentityParams,
 } from '../../contracts/identity';
+import { RATE_LIMITS } from '../http/rate-limits';
 import { errorResponses, WRITE_ERRORS } from '../http/responses';
 import type { App, AppDeps } from '../http/types';
 import { readAuthSettings, updateAuthSettings } from './auth-settings';
@@ -43,11 +45,12 @@ export function registerLifecycleRoutes(app: App, deps: AppDeps): void {
   app.post(
     '/api/auth/signup',
     {
+      config: { rateLimit: RATE_LIMITS.accountMail },
       schema: {
         tags: ['auth'],
         summary: 'Create an account: mails a link that confirms the address and creates the account',
         body: SignupRequest,
-        response: { 202: AcceptedResponse, ...errorResponses(...WRITE_ERRORS) },
+        response: { 202: AcceptedResponse, ...errorResponses(...WRITE_ERRORS, 429) },
       },
     },
     async (request, reply) => {
@@ -59,11 +62,12 @@ export function registerLifecycleRoutes(app: App, deps: AppDeps): void {
   app.post(
     '/api/auth/signup/confirm',
     {
+      config: { rateLimit: RATE_LIMITS.accountToken },
       schema: {
         tags: ['auth'],
         summary: 'Follow the sign-up link: create the account and log in',
         body: TokenRequest,
-        response: { 201: LoggedInResponse, ...errorResponses(...WRITE_ERRORS, 409) },
+        response: { 201: LoggedInResponse, ...errorResponses(...WRITE_ERRORS, 409, 429) },
       },
     },
     async (request, reply) => {
@@ -76,11 +80,12 @@ export function registerLifecycleRoutes(app: App, deps: AppDeps): void {
   app.post(
     '/api/auth/password-reset',
     {
+      config: { rateLimit: RATE_LIMITS.accountMail },
       schema: {
         tags: ['auth'],
         summary: 'Ask for a password reset link (same answer whether the address has an account or not)',
         body: PasswordResetRequest,
-        response: { 202: AcceptedResponse, ...errorResponses(...WRITE_ERRORS) },
+        response: { 202: AcceptedResponse, ...errorResponses(...WRITE_ERRORS, 429) },
       },
     },
     async (request, reply) => {
@@ -92,11 +97,12 @@ export function registerLifecycleRoutes(app: App, deps: AppDeps): void {
   app.post(
     '/api/auth/password-reset/confirm',
     {
+      config: { rateLimit: RATE_LIMITS.accountToken },
       schema: {
         tags: ['auth'],
         summary: 'Follow the reset link: set the new password, end every other session and log in',
         body: PasswordResetConfirm,
-        response: { 200: LoggedInResponse, ...errorResponses(...WRITE_ERRORS) },
+        response: { 200: LoggedInResponse, ...errorResponses(...WRITE_ERRORS, 429) },
       },
     },
     async (request, reply) => {
@@ -109,11 +115,12 @@ export function registerLifecycleRoutes(app: App, deps: AppDeps): void {
   app.post(
     '/api/auth/invitations/accept',
     {
+      config: { rateLimit: RATE_LIMITS.accountToken },
       schema: {
         tags: ['auth'],
         summary: 'Follow an invitation link: create the account and log in',
         body: InvitationAccept,
-        response: { 201: LoggedInResponse, ...errorResponses(...WRITE_ERRORS, 409) },
+        response: { 201: LoggedInResponse, ...errorResponses(...WRITE_ERRORS, 409, 429) },
       },
     },
     async (request, reply) => {

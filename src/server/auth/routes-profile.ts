@@ -113,7 +113,7 @@ export function registerProfileRoutes(app: App, deps: AppDeps): void {
         summary:
           'Find people by name, or by a whole e-mail address (for pickers); e-mails shown to administrators only',
         querystring: UserSearchQuery,
-        response: { 200: UserSearchResponse, ...errorResponses(401, 422) },
+        response: { 200: UserSearchResponse, ...errorResponses(401, 422, 429) },
       },
     },
     async (request) => {
