@@ -121,11 +121,10 @@ describe('a job whose worker died', () => {
       liveness: { beatMs: 100, staleMs: 1000 },
     });
     try {
-      for (const end = Date.now() + 20_000; done.length === 0 && Date.now() < end; )
-        await new Promise((r) => setTimeout(r, 50));
+      while (done.length === 0) await new Promise((r) => setTimeout(r, 50)); // the test's timeout guards a hang
     } finally {
       await runner.stop();
     }
     expect(done).toEqual(['finished']);
-  }, 60_000);
+  }, 300_000);
 });

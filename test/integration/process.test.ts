@@ -5,19 +5,11 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { freePort, waitHealthy } from '../support/process';
 
 const root = path.resolve(import.meta.dirname, '../..');
 
 const children: ChildProcess[] = [];
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer().listen(0, '127.0.0.1', () => {
-      const addr = srv.address();
-      srv.close(() => (typeof addr === 'object' && addr ? resolve(addr.port) : reject(new Error('no port'))));
-    });
-  });
-}
 
 function startServer(env: Record<string, string>) {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
@@ -47,20 +39,6 @@ function runCli(argv: string[], env: Record<string, string>) {
   });
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   return { exited, stderr: () => stderr, env };
-}
-
-async function waitHealthy(port: number, ms = 30_000): Promise<void> {
-  const end = Date.now() + ms;
-  while (Date.now() < end) {
-    try {
-      const res = await fetch(`http://127.0.0.1:${port}/healthz`);
-      if (res.ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`no /healthz on port ${port} after ${ms} ms`);
 }
 
 function postgresOf(dataDir: string): number[] {
@@ -94,25 +72,25 @@ describe('the server process', () => {
     const port = await freePort();
     const env = { DATA_DIR: dataDir, PORT: String(port) };
     const first = startServer(env);
-    await waitHealthy(port);
+    await waitHealthy(port, first.child);
     first.child.kill('SIGKILL');
     await first.exited;
     expect(postgresOf(path.join(dataDir, 'db')).length).toBeGreaterThan(0); // the orphan is still running
 
     const second = startServer(env);
-    await waitHealthy(port);
+    await waitHealthy(port, second.child);
     const ready = await fetch(`http://127.0.0.1:${port}/readyz`);
     expect(await ready.json()).toEqual({ status: 'ok', database: 'ok' });
     second.child.kill('SIGTERM');
     expect(await second.exited).toBe(0);
     expect(postgresOf(path.join(dataDir, 'db'))).toEqual([]);
-  }, 90_000);
+  }, 300_000);
 
   it('lets the CLI use a running server’s embedded PostgreSQL without stopping it, and refuses an unknown command first', async () => {
     const dataDir = tmp();
     const port = await freePort();
     const server = startServer({ DATA_DIR: dataDir, PORT: String(port) });
-    await waitHealthy(port);
+    await waitHealthy(port, server.child);
     const answers: unknown[] = [];
     let watching = true;
     const watch = (async () => {
@@ -139,7 +117,7 @@ describe('the server process', () => {
     ).toEqual([]);
     server.child.kill('SIGTERM');
     expect(await server.exited).toBe(0);
-  }, 120_000);
+  }, 300_000);
 
   it.skipIf(process.getuid?.() !== 0)(
     'runs PostgreSQL as the postgres OS user when root starts it under a 0700 directory',
@@ -147,14 +125,14 @@ describe('the server process', () => {
       const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'convene-private-')); // 0700, like mktemp -d
       const port = await freePort();
       const run = startServer({ DATA_DIR: path.join(dataDir, 'var'), PORT: String(port) });
-      await waitHealthy(port);
+      await waitHealthy(port, run.child);
       const [pid] = postgresOf(path.join(dataDir, 'var', 'db'));
       expect(pid).toBeDefined();
       expect(fs.statSync(`/proc/${pid}`).uid).not.toBe(0);
       run.child.kill('SIGTERM');
       expect(await run.exited).toBe(0);
     },
-    90_000,
+    300_000,
   );
 
   it('stops with one line naming PORT when the port is in use', async () => {
@@ -173,7 +151,7 @@ describe('the server process', () => {
     } finally {
       blocker.close();
     }
-  }, 60_000);
+  }, 300_000);
 
   it('stops with one line naming DATA_DIR when it cannot be written', async () => {
     const file = path.join(tmp(), 'not-a-directory');
@@ -182,7 +160,7 @@ describe('the server process', () => {
     expect(await run.exited).toBe(1);
     expect(run.stderr().trim().split('\n')).toHaveLength(1);
     expect(run.stderr()).toMatch(/^convene: DATA_DIR .* cannot be written/);
-  }, 60_000);
+  }, 300_000);
 
   it('stops with one line naming DATABASE_URL when the server cannot be reached', async () => {
     const run = startServer({
@@ -195,11 +173,11 @@ describe('the server process', () => {
     expect(run.stderr()).toMatch(
       /^convene: DATABASE_URL postgresql:\/\/convene:\*\*\*@127\.0\.0\.1:1\/convene cannot be reached/,
     );
-  }, 60_000);
+  }, 300_000);
 
   it('stops with one line naming a variable that has a wrong value', async () => {
     const run = startServer({ DATA_DIR: tmp(), PORT: 'eighty' });
     expect(await run.exited).toBe(1);
     expect(run.stderr().trim()).toBe('convene: PORT must be a port number (1-65535) (got "eighty")');
-  }, 60_000);
+  }, 300_000);
 });

@@ -2,22 +2,13 @@
 // version, the URL and the mode (embedded database or server, Zoom sandbox or Zoom).
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { conveneVersion } from '../../src/server/paths';
+import { freePort, waitHealthy } from '../support/process';
 
 const root = path.resolve(import.meta.dirname, '../..');
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer().listen(0, '127.0.0.1', () => {
-      const addr = srv.address();
-      srv.close(() => (typeof addr === 'object' && addr ? resolve(addr.port) : reject(new Error('no port'))));
-    });
-  });
-}
 
 describe('the log of a first start', () => {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'convene-start-log-'));
@@ -46,10 +37,8 @@ describe('the log of a first start', () => {
       out += String(b);
     });
     const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-    const end = Date.now() + 60_000;
-    while (!out.includes('ready at') && Date.now() < end && child.exitCode === null)
-      await new Promise((r) => setTimeout(r, 50));
-    expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
+    await waitHealthy(port, child);
+    while (!out.includes('ready at') && child.exitCode === null) await new Promise((r) => setTimeout(r, 50));
     child.kill('SIGTERM');
     expect(await exited).toBe(0);
 
@@ -75,5 +64,5 @@ describe('the log of a first start', () => {
     expect(ready[0]?.msg).toBe(
       `Convene ${conveneVersion()} ready at http://127.0.0.1:${port} · embedded PostgreSQL (${dataDir}/db) · Zoom sandbox`,
     );
-  }, 90_000);
+  }, 300_000);
 });
