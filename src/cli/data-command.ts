@@ -2,7 +2,7 @@
 // speak, and which failures are the user's to fix (one line, exit 1) rather than a crash.
 import path from 'node:path';
 import { ConfigError } from '../server/config';
-import { BackupError } from '../server/db/backup';
+import { BackupError } from '../server/db/backup-file';
 import { DatabaseUnreachable } from '../server/db/client';
 import { EmbeddedPostgresError } from '../server/db/embedded-postgres';
 

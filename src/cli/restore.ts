@@ -1,8 +1,9 @@
 // `npm run restore -- <file> [--replace]`: loads a backup into an empty database (DATABASE_URL, or the
 // embedded database under DATA_DIR). The file is checked whole before anything is written.
 import { loadConfig } from '../server/config';
-import { BackupError, restoreBackup } from '../server/db/backup';
+import { BackupError } from '../server/db/backup-file';
 import { openMaintenanceTarget } from '../server/db/maintenance';
+import { restoreBackup } from '../server/db/restore';
 import { fromCallerDir, runDataCommand, speaker } from './data-command';
 
 const USAGE = `Usage: npm run restore -- <file> [--replace]

@@ -8,16 +8,11 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import {
-  BackupError,
-  type BackupHeader,
-  listTables,
-  restoreBackup,
-  verifyBackup,
-  writeBackup,
-} from '../../src/server/db/backup';
+import { listTables, writeBackup } from '../../src/server/db/backup';
+import { BackupError, type BackupHeader, verifyBackup } from '../../src/server/db/backup-file';
 import { installPoolErrorHandlers } from '../../src/server/db/client';
 import { openMaintenanceTarget } from '../../src/server/db/maintenance';
+import { restoreBackup } from '../../src/server/db/restore';
 import { fakeClock, useTestApp } from '../support/app';
 import { makeBlock, makeContribution, makeEvent } from '../support/event-factories';
 import { agentFor } from '../support/factories';
