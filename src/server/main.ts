@@ -9,7 +9,6 @@ import { startJobRunner } from './jobs/jobs';
 import { loggerOptions } from './logger';
 import { conveneVersion } from './paths';
 import { installProcessGuards } from './process-guards';
-import { zoomRuntimeOf } from './vc/zoom';
 
 /** Start-up failures the user can fix are reported in one line, without a stack trace. */
 function fail(message: string): never {
@@ -85,7 +84,7 @@ async function main(): Promise<void> {
   const where = config.databaseUrl
     ? 'PostgreSQL server (DATABASE_URL)'
     : `embedded PostgreSQL (${config.dataDir}/db)`;
-  const zoom = (await zoomRuntimeOf(app).current()).mode === 'zoom' ? 'Zoom' : 'Zoom sandbox';
+  const zoom = (await app.zoom.runtime.current()).mode === 'zoom' ? 'Zoom' : 'Zoom sandbox';
   const version = conveneVersion();
   app.log.info(
     { version, url: config.baseUrl, database: where, zoom },

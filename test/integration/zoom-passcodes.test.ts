@@ -1,7 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { vcRooms } from '../../src/server/vc/schema';
-import { zoomRuntimeOf } from '../../src/server/vc/zoom';
 import { ZoomClient } from '../../src/server/vc/zoom/client';
 import { generatePasscode, validatePasscode } from '../../src/server/vc/zoom/passcodes';
 import { fakeClock, useTestApp } from '../support/app';
@@ -18,7 +17,7 @@ import {
 describe('passcodes against a host’s Zoom requirements', () => {
   const t = useTestApp();
   const setup = async () => {
-    const runtime = zoomRuntimeOf(t.app);
+    const runtime = t.app.zoom.runtime;
     const sandbox = runtime.sandbox;
     if (!sandbox) throw new Error('the sandbox is not running');
     const resolved = await runtime.resolve();

@@ -66,6 +66,8 @@ export interface TestAppOptions {
   config?: Partial<Config>;
   /** Fastify's logger (default: none), e.g. the app's own options with a stream that captures the lines. */
   logger?: BuildAppOptions['logger'];
+  /** The app's videoconference providers (default: the server's). */
+  vcProviders?: BuildAppOptions['vcProviders'];
 }
 
 export async function buildTestApp(opts: TestAppOptions = {}): Promise<TestApp> {
@@ -78,7 +80,10 @@ export async function buildTestApp(opts: TestAppOptions = {}): Promise<TestApp> 
     pool: database.pool,
     clock: opts.clock,
   });
-  const app = await buildApp(deps, { logger: opts.logger ?? false });
+  const app = await buildApp(deps, {
+    logger: opts.logger ?? false,
+    ...(opts.vcProviders ? { vcProviders: opts.vcProviders } : {}),
+  });
   await app.ready();
   return { app, deps, database };
 }
