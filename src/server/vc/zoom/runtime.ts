@@ -1,7 +1,7 @@
 import type { App, AppDeps } from '../../http/types';
+import { type InProcessSandbox, mountInProcessSandbox } from '../../zoom-sandbox-mode';
 import { type ResolvedZoomCredentials, resolveZoomCredentials } from './credentials';
 import { injectFetch } from './inject-fetch';
-import { type InProcessSandbox, mountInProcessSandbox } from './sandbox-mode';
 
 export const WEBHOOK_PATH = '/api/vc/zoom/webhook';
 

@@ -5,11 +5,11 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { eq } from 'drizzle-orm';
-import { createSandboxState, type SandboxState, zoomSandboxPlugin } from '../../../zoom-sandbox';
-import type { MeetingRecord, SandboxUser } from '../../../zoom-sandbox/types';
-import { userEmails, users } from '../../auth/schema';
-import type { App, AppDeps } from '../../http/types';
-import type { ZoomCredentials } from './credentials';
+import { createSandboxState, type SandboxState, zoomSandboxPlugin } from '../zoom-sandbox';
+import type { MeetingRecord, SandboxUser } from '../zoom-sandbox/types';
+import { userEmails, users } from './auth/schema';
+import type { App, AppDeps } from './http/types';
+import type { ZoomCredentials } from './vc/zoom/credentials';
 
 export const SANDBOX_PREFIX = '/zoom-sandbox';
 /** Local accounts are looked up at most this often while the sandbox is in use. */
