@@ -19,6 +19,7 @@ import { registerMailRoutes } from './mail/routes';
 import { type BuildProviders, vcFeature } from './vc';
 import { registerZoomFeature } from './vc/zoom';
 import { registerZoomRoomsFeature } from './vc/zoom/rooms/register';
+import type { MountZoomStandIn } from './vc/zoom/runtime';
 import { vcProviders } from './vc-providers';
 
 /**
@@ -31,7 +32,7 @@ function features(opts: BuildAppOptions): Array<(app: App, deps: AppDeps) => voi
     registerAuthRoutes,
     registerEventsFeature,
     registerMailRoutes,
-    registerZoomFeature,
+    (app, deps) => registerZoomFeature(app, deps, { standIn: opts.zoomStandIn }),
     vcFeature(opts.vcProviders ?? vcProviders),
     registerZoomRoomsFeature,
   ];
@@ -39,6 +40,11 @@ function features(opts: BuildAppOptions): Array<(app: App, deps: AppDeps) => voi
 
 export interface BuildAppOptions {
   logger?: FastifyServerOptions['logger'];
+  /**
+   * What answers as Zoom while no Zoom credentials are configured (src/server/main.ts mounts the Zoom
+   * sandbox); none: Zoom calls fail until credentials are saved.
+   */
+  zoomStandIn?: MountZoomStandIn;
   /** The videoconference providers (default: this server's, src/server/vc-providers.ts). */
   vcProviders?: BuildProviders;
 }

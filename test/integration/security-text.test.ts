@@ -89,7 +89,7 @@ describe('well-formed text everywhere', () => {
   });
 
   it('answers 400 to a signed notification nesting thousands of objects', async () => {
-    const secret = t.app.zoom.runtime.sandbox?.credentials.webhookSecret ?? '';
+    const secret = t.app.zoomSandbox?.credentials.webhookSecret ?? '';
     const raw = `{"event":"meeting.updated","payload":${'{"a":'.repeat(5000)}1${'}'.repeat(5000)}}`;
     const timestamp = String(Math.floor(clock().getTime() / 1000));
     const res = await t.app.inject({

@@ -8,7 +8,7 @@ describe('Test connection while the sandbox is in use', () => {
   const t = useTestApp();
   const admin = async () => agentFor(t.app, t.deps.db, await makeUser(t.deps.db, { isAdmin: true }));
   const state = () => {
-    const sandbox = t.app.zoom.runtime.sandbox;
+    const sandbox = t.app.zoomSandbox;
     if (!sandbox) throw new Error('the sandbox is not running');
     return sandbox.state;
   };
@@ -74,7 +74,7 @@ describe('Test connection with credentials typed in the form', () => {
   });
   const admin = async () => agentFor(t.app, t.deps.db, await makeUser(t.deps.db, { isAdmin: true }));
   const sandboxCredentials = () => {
-    const sandbox = t.app.zoom.runtime.sandbox;
+    const sandbox = t.app.zoomSandbox;
     if (!sandbox) throw new Error('the sandbox is not running');
     return sandbox.credentials;
   };

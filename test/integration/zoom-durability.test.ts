@@ -188,7 +188,7 @@ describe('concurrent deletions of one room across two instances', () => {
     await writeZoomSettings(t, { sendHostUrl: true });
     // The second instance reaches the first one's sandbox over loopback, as it would reach Zoom.
     const url = await t.app.listen({ port: 0, host: '127.0.0.1' });
-    const sandbox = t.app.zoom.runtime.sandbox;
+    const sandbox = t.app.zoomSandbox;
     if (!sandbox) throw new Error('no sandbox');
     second = await buildSecondApp(t, {
       clock,

@@ -8,6 +8,7 @@ import { ZOOM_SETTINGS_DEFAULTS } from '../../src/contracts/vc-zoom';
 import { buildApp } from '../../src/server/app';
 import { makeDeps } from '../../src/server/deps';
 import type { App } from '../../src/server/http/types';
+import { mountInProcessSandbox } from '../../src/server/zoom-sandbox-mode';
 import { buildZoomSandbox, createSandboxState, type SandboxState } from '../../src/zoom-sandbox';
 import { testConfig } from '../support/app';
 import { createTestDatabase, type TestDatabase } from '../support/database';
@@ -54,6 +55,7 @@ describe('Zoom credentials saved under Administration', () => {
     const start = async () => {
       const app = await buildApp(makeDeps({ config, db: database.db, pool: database.pool }), {
         logger: false,
+        zoomStandIn: mountInProcessSandbox,
       });
       await app.ready();
       return app;

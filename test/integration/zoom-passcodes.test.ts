@@ -18,7 +18,7 @@ describe('passcodes against a host’s Zoom requirements', () => {
   const t = useTestApp();
   const setup = async () => {
     const runtime = t.app.zoom.runtime;
-    const sandbox = runtime.sandbox;
+    const sandbox = t.app.zoomSandbox;
     if (!sandbox) throw new Error('the sandbox is not running');
     const resolved = await runtime.resolve();
     if (!resolved.configured) throw new Error('sandbox credentials missing');

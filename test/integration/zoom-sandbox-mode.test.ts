@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/server/app';
 import { makeDeps } from '../../src/server/deps';
 import { ZoomClient } from '../../src/server/vc/zoom/client';
+import { mountInProcessSandbox } from '../../src/server/zoom-sandbox-mode';
 import { testConfig, useTestApp } from '../support/app';
 import { createTestDatabase } from '../support/database';
 import { makeUser } from '../support/factories';
@@ -36,6 +37,7 @@ describe('Zoom sandbox mode (no Zoom credentials)', () => {
     const start = async () => {
       const app = await buildApp(makeDeps({ config, db: database.db, pool: database.pool }), {
         logger: false,
+        zoomStandIn: mountInProcessSandbox,
       });
       await app.ready();
       return app;

@@ -20,7 +20,7 @@ describe('finding the Zoom user of a Convene user', () => {
   const t = useTestApp({ clock: fakeClock() });
   let client: ZoomClient;
   const state = () => {
-    const sandbox = t.app.zoom.runtime.sandbox;
+    const sandbox = t.app.zoomSandbox;
     if (!sandbox) throw new Error('the sandbox is not running');
     return sandbox.state;
   };

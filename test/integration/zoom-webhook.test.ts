@@ -42,7 +42,7 @@ describe('the Zoom webhook (sandbox mode)', () => {
       }),
     );
   const sandbox = () => {
-    const s = t.app.zoom.runtime.sandbox;
+    const s = t.app.zoomSandbox;
     if (!s) throw new Error('the sandbox is not running');
     return s;
   };

@@ -10,6 +10,7 @@ import { installPoolErrorHandlers, makeDb } from '../../src/server/db/client';
 import { makeDeps } from '../../src/server/deps';
 import type { App, AppDeps, Clock } from '../../src/server/http/types';
 import { runDueJobs } from '../../src/server/jobs/jobs';
+import { mountInProcessSandbox } from '../../src/server/zoom-sandbox-mode';
 import { installRequestValidator } from '../../src/zoom-sandbox/request-schema';
 import { createTestDatabase, type TestDatabase } from './database';
 import { connFor } from './pg-conn';
@@ -82,6 +83,7 @@ export async function buildTestApp(opts: TestAppOptions = {}): Promise<TestApp> 
   });
   const app = await buildApp(deps, {
     logger: opts.logger ?? false,
+    zoomStandIn: mountInProcessSandbox,
     ...(opts.vcProviders ? { vcProviders: opts.vcProviders } : {}),
   });
   await app.ready();
@@ -105,7 +107,7 @@ export async function buildSecondApp(
     pool,
     clock: opts.clock,
   });
-  const app = await buildApp(deps, { logger: false });
+  const app = await buildApp(deps, { logger: false, zoomStandIn: mountInProcessSandbox });
   await app.ready();
   return {
     app,

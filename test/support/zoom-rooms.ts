@@ -12,7 +12,7 @@ import { type MadeUser, makeUser } from './factories';
 import type { Target } from './vc';
 
 export function sandboxOf(t: TestApp) {
-  const sandbox = t.app.zoom.runtime.sandbox;
+  const sandbox = t.app.zoomSandbox;
   if (!sandbox) throw new Error('the Zoom sandbox is not running');
   return sandbox.state;
 }

@@ -6,13 +6,13 @@ import type { App, AppDeps } from '../../http/types';
 import { registerZoomAdminRoutes } from './admin-routes';
 import type { ZoomClient } from './client';
 import { zoomClientGetter } from './client-factory';
-import { startZoomRuntime, type ZoomRuntime } from './runtime';
+import { type MountZoomStandIn, startZoomRuntime, type ZoomRuntime } from './runtime';
 import { ZoomWebhookDispatcher } from './webhook-dispatcher';
 import { registerZoomWebhook } from './webhook-route';
 
 /** The Zoom feature of one app. */
 export interface ZoomFeature {
-  /** How this server reaches Zoom (tests and the process entry reach the sandbox through it). */
+  /** How this server reaches Zoom: real Zoom, or the stand-in the process entry mounted. */
   runtime: ZoomRuntime;
   /** The Zoom client of the credentials in force (the sandbox's in sandbox mode), reused while they stay the same. */
   client(): Promise<ZoomClient>;
@@ -26,8 +26,13 @@ declare module 'fastify' {
   }
 }
 
-export async function registerZoomFeature(app: App, deps: AppDeps): Promise<void> {
-  const runtime = await startZoomRuntime(app, deps);
+/** `standIn` is what answers as Zoom while none is configured (the process entry mounts the sandbox). */
+export async function registerZoomFeature(
+  app: App,
+  deps: AppDeps,
+  opts: { standIn?: MountZoomStandIn } = {},
+): Promise<void> {
+  const runtime = await startZoomRuntime(app, deps, opts.standIn);
   app.addHook('onClose', async () => runtime.close());
   const webhooks = new ZoomWebhookDispatcher();
   app.decorate('zoom', { runtime, client: zoomClientGetter(runtime, deps), webhooks });

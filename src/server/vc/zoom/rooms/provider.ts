@@ -43,7 +43,7 @@ export function createZoomProvider(deps: ZoomProviderDeps): VcProvider {
     linkFormSchema: ZoomLinkForm,
 
     async isEnabled({ ctx }) {
-      if (deps.runtime.sandbox) return true; // the sandbox stands in for Zoom until it is configured
+      if (deps.runtime.standIn) return true; // the sandbox stands in for Zoom until it is configured
       // One query for settings and credentials: pages pay it once per provider (displaySettings shares it).
       return mergeZoomSettings(deps.config, storedZoomValues(await zoomRows(ctx))).configured;
     },
