@@ -1,7 +1,7 @@
 import { Anchor, Box, Grid, NavLink, Paper, Stack, Text } from '@mantine/core';
 import type { ComponentType } from 'react';
 import { Link, Outlet, useLocation, useOutletContext, useParams } from 'react-router';
-import { NotFoundPage } from '../../app/routes/not-found-page';
+import { NotFoundPage } from '../../components/not-found-page';
 import { useEventPage } from '../api/get-event-page';
 import { EventLoadError, NotAManagerPage, PageLoader, parseId } from '../components/load-states';
 import { type ManagePageProps, useManageMenuEntries } from '../extension-slots';
