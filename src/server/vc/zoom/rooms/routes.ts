@@ -3,7 +3,7 @@
  * and redirects the host to its fresh start_url, which is never stored: it carries the host's token, which
  * expires after two hours (zoom_api.md §2.2). Alternative hosts go to the join link (zoomStartRight).
  */
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { IdParam } from '../../../../contracts/ids';
@@ -17,7 +17,7 @@ import {
   ZoomUserCheckQuery,
 } from '../../../../contracts/vc-zoom';
 import { requireUser } from '../../../auth/guards';
-import { userEmails, users } from '../../../auth/schema';
+import { findPeople } from '../../../auth/people';
 import { Forbidden, NotFound, ProviderError } from '../../../errors';
 import { assertCanManageEvent } from '../../../events';
 import { ErrorResponse } from '../../../http/schemas';
@@ -49,13 +49,7 @@ async function zoomManagerOf(s: ZoomServices, request: FastifyRequest, eventId: 
 }
 
 async function userSummaries(s: ZoomServices, ids: number[]) {
-  if (!ids.length) return [];
-  const rows = await s.db
-    .select({ id: users.id, name: users.name, email: userEmails.email, affiliation: users.affiliation })
-    .from(users)
-    .leftJoin(userEmails, and(eq(userEmails.userId, users.id), eq(userEmails.isPrimary, true)))
-    .where(inArray(users.id, ids));
-  return rows.map((r) => ({ ...r, email: r.email ?? '' }));
+  return [...(await findPeople(s.db, ids)).values()];
 }
 
 export function registerZoomRoomRoutes(app: App, s: ZoomServices): void {
