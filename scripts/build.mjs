@@ -7,26 +7,41 @@ import path from 'node:path';
 import { build } from 'esbuild';
 import { root, writeStamp } from './build-lib.mjs';
 
+const common = {
+  absWorkingDir: root,
+  outdir: 'dist',
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  packages: 'external',
+  sourcemap: true,
+  logLevel: 'warning',
+};
+
+/**
+ * The server splits what it imports dynamically into chunks loaded only when used: the Zoom sandbox, which
+ * main.ts mounts only while Zoom is not configured (bench/bundle-size.mjs measures what every start loads).
+ */
+export const serverBuildOptions = {
+  ...common,
+  entryPoints: { 'server/main': 'src/server/main.ts' },
+  splitting: true,
+  chunkNames: 'server/chunks/[name]-[hash]',
+};
+
 export async function buildServer() {
+  await build(serverBuildOptions);
+  // Every other entry a production install runs, so that none needs tsx (a dev dependency).
   await build({
-    absWorkingDir: root,
-    // Every entry a production install runs, so that none needs tsx (a dev dependency).
+    ...common,
     entryPoints: {
-      'server/main': 'src/server/main.ts',
       'cli/zoom': 'src/cli/zoom.ts',
       'cli/migrate': 'src/cli/migrate.ts',
       'cli/backup': 'src/cli/backup.ts',
       'cli/restore': 'src/cli/restore.ts',
       'cli/zoom-sandbox': 'src/zoom-sandbox/cli.ts',
     },
-    outdir: 'dist',
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    packages: 'external',
-    sourcemap: true,
-    logLevel: 'warning',
   });
   writeStamp('server');
 }

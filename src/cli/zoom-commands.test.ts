@@ -1,8 +1,8 @@
 // The zoom CLI's commands against the Zoom sandbox: output a person can read, exit codes a script can use.
 import { describe, expect, it } from 'vitest';
 import { testConfig } from '../../test/support/app';
+import { HOST, useZoomSandbox } from '../../test/support/zoom-sandbox-harness';
 import type { Config } from '../server/config';
-import { HOST, useZoomSandbox } from '../server/vc/zoom/testing/sandbox-harness';
 import { EXIT, runZoomCli } from './zoom-commands';
 
 describe('npm run zoom', () => {

@@ -3,11 +3,11 @@ import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { testConfig } from '../../test/support/app';
 import { makeEvent } from '../../test/support/event-factories';
+import { HOST, useZoomSandbox } from '../../test/support/zoom-sandbox-harness';
 import type { Config } from '../server/config';
 import { vcRoomLinks, vcRooms } from '../server/vc/schema';
 import { roomDataFrom } from '../server/vc/zoom/rooms/meeting-data';
 import { formatMeetingId } from '../server/vc/zoom/rooms/room-data';
-import { HOST, useZoomSandbox } from '../server/vc/zoom/testing/sandbox-harness';
 import { EXIT, runZoomCli } from './zoom-commands';
 
 describe('npm run zoom -- rooms / reconcile', () => {

@@ -16,21 +16,37 @@ import type { App, AppDeps } from './http/types';
 import { wellFormedValidatorCompiler } from './http/well-formed';
 import { loggerOptions } from './logger';
 import { registerMailRoutes } from './mail/routes';
-import { vcFeature } from './vc';
+import { type BuildProviders, vcFeature } from './vc';
 import { registerZoomFeature } from './vc/zoom';
-import { VC_PROVIDERS } from './vc-providers';
+import { registerZoomRoomsFeature } from './vc/zoom/rooms/register';
+import type { MountZoomStandIn } from './vc/zoom/runtime';
+import { vcProviders } from './vc-providers';
 
-/** Each feature registers its own routes under /api; one line per feature. */
-const FEATURES: Array<(app: App, deps: AppDeps) => void | Promise<void>> = [
-  registerAuthRoutes,
-  registerEventsFeature,
-  registerMailRoutes,
-  vcFeature(VC_PROVIDERS),
-  registerZoomFeature,
-];
+/**
+ * Each feature registers its own routes under /api; one line per feature. A feature decorates the app with
+ * what others use (`app.eventExtensions`, `app.zoom`, `app.vc`), so it comes before them: one that misses
+ * a feature it needs says so when the app is built.
+ */
+function features(opts: BuildAppOptions): Array<(app: App, deps: AppDeps) => void | Promise<void>> {
+  return [
+    registerAuthRoutes,
+    registerEventsFeature,
+    registerMailRoutes,
+    (app, deps) => registerZoomFeature(app, deps, { standIn: opts.zoomStandIn }),
+    vcFeature(opts.vcProviders ?? vcProviders),
+    registerZoomRoomsFeature,
+  ];
+}
 
 export interface BuildAppOptions {
   logger?: FastifyServerOptions['logger'];
+  /**
+   * What answers as Zoom while no Zoom credentials are configured (src/server/main.ts mounts the Zoom
+   * sandbox); none: Zoom calls fail until credentials are saved.
+   */
+  zoomStandIn?: MountZoomStandIn;
+  /** The videoconference providers (default: this server's, src/server/vc-providers.ts). */
+  vcProviders?: BuildProviders;
 }
 
 /** Fastify takes a hop count at run time but not in its types: the same rule, as its function. */
@@ -62,7 +78,7 @@ export async function buildApp(deps: AppDeps, opts: BuildAppOptions = {}): Promi
   installAuth(app, deps);
 
   registerHealthRoutes(app, deps);
-  for (const register of FEATURES) await register(app, deps);
+  for (const register of features(opts)) await register(app, deps);
 
   await registerSpa(app, indexHtml);
   return app;

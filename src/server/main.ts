@@ -9,7 +9,14 @@ import { startJobRunner } from './jobs/jobs';
 import { loggerOptions } from './logger';
 import { conveneVersion } from './paths';
 import { installProcessGuards } from './process-guards';
-import { zoomRuntimeOf } from './vc/zoom';
+import type { MountZoomStandIn } from './vc/zoom/runtime';
+
+/**
+ * The Zoom sandbox stands in for Zoom while none is configured. Loaded only when mounted: the bundle keeps it
+ * in a chunk of its own (scripts/build.mjs splits dynamic imports).
+ */
+const mountZoomSandbox: MountZoomStandIn = async (app, deps, opts) =>
+  (await import('./zoom-sandbox-mode')).mountInProcessSandbox(app, deps, opts);
 
 /** Start-up failures the user can fix are reported in one line, without a stack trace. */
 function fail(message: string): never {
@@ -39,7 +46,7 @@ async function main(): Promise<void> {
     throw err;
   }
   const deps = makeDeps({ config, db: database.db, pool: database.pool });
-  const app = await buildApp(deps, { logger: loggerOptions(config.logLevel) });
+  const app = await buildApp(deps, { logger: loggerOptions(config.logLevel), zoomStandIn: mountZoomSandbox });
   const runner = await startJobRunner({
     pool: database.pool,
     db: database.db,
@@ -85,7 +92,7 @@ async function main(): Promise<void> {
   const where = config.databaseUrl
     ? 'PostgreSQL server (DATABASE_URL)'
     : `embedded PostgreSQL (${config.dataDir}/db)`;
-  const zoom = (await zoomRuntimeOf(app).current()).mode === 'zoom' ? 'Zoom' : 'Zoom sandbox';
+  const zoom = (await app.zoom.runtime.current()).mode === 'zoom' ? 'Zoom' : 'Zoom sandbox';
   const version = conveneVersion();
   app.log.info(
     { version, url: config.baseUrl, database: where, zoom },

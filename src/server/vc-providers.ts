@@ -1,7 +1,15 @@
-// The videoconference providers of this server: one line each. It lives outside src/server/vc/ because that
-// module knows providers only through the VcProvider interface and never names one.
-import type { ProviderFactory } from './vc';
+// The videoconference providers of this server: one line each, each built whole from what it needs. It lives
+// outside src/server/vc/ because that module knows providers only through the VcProvider interface and
+// never names one. The Zoom provider needs the Zoom feature (app.zoom), registered before the module.
+import type { App, AppDeps } from './http/types';
+import type { VcProvider } from './vc';
 import { testRoomsProvider } from './vc/providers/test';
-import { zoomProvider } from './vc/zoom/rooms/provider';
+import { createZoomProvider } from './vc/zoom/rooms/provider';
 
-export const VC_PROVIDERS: ProviderFactory[] = [testRoomsProvider, zoomProvider];
+export function vcProviders(app: App, deps: AppDeps): VcProvider[] {
+  const { config, db, clock, mailer } = deps;
+  return [
+    testRoomsProvider({ config, db, clock }),
+    createZoomProvider({ config, db, mailer, runtime: app.zoom.runtime, client: app.zoom.client }),
+  ];
+}

@@ -1,7 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { type CloneStepContext, registerCloneStep } from '../../src/server/events/clone-steps';
-import { onEventHook } from '../../src/server/events/hooks';
+import type { CloneStepContext } from '../../src/server/events/clone-steps';
 import { writeEventLog } from '../../src/server/events/log';
 import { events } from '../../src/server/events/schema';
 import type { Agent } from '../support/app';
@@ -64,7 +63,7 @@ describe('cloning an event', () => {
 
   it('lists the core options and the steps modules registered', async () => {
     cleanup.push(
-      registerCloneStep({
+      t.app.eventExtensions.cloneSteps.register({
         id: 'test-rooms',
         label: 'Test rooms',
         defaultOn: true,
@@ -135,7 +134,7 @@ describe('cloning an event', () => {
   it('runs a registered step inside the clone transaction with the id maps and options', async () => {
     const runs: CloneStepContext[] = [];
     cleanup.push(
-      registerCloneStep({
+      t.app.eventExtensions.cloneSteps.register({
         id: 'test-rooms',
         label: 'Test rooms',
         defaultOn: true,
@@ -158,7 +157,11 @@ describe('cloning an event', () => {
     );
     const cloned: number[] = [];
     cleanup.push(
-      onEventHook('eventCloned', 'test', ({ event, source: src }) => void cloned.push(event.id, src.id)),
+      t.app.eventExtensions.hooks.on(
+        'eventCloned',
+        'test',
+        ({ event, source: src }) => void cloned.push(event.id, src.id),
+      ),
     );
     const s = await source();
     const { id, notices } = await clone(s.ev.id, {
@@ -191,7 +194,7 @@ describe('cloning an event', () => {
   it('skips a step switched off, and refuses a step that is not available for this event', async () => {
     let ran = 0;
     cleanup.push(
-      registerCloneStep({
+      t.app.eventExtensions.cloneSteps.register({
         id: 'test-rooms',
         label: 'Test rooms',
         defaultOn: false,
@@ -220,7 +223,7 @@ describe('cloning an event', () => {
 
   it('creates nothing when a step fails', async () => {
     cleanup.push(
-      registerCloneStep({
+      t.app.eventExtensions.cloneSteps.register({
         id: 'test-rooms',
         label: 'Test rooms',
         defaultOn: true,

@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { Conflict } from '../../src/server/errors';
-import { type EventHookName, type EventHookPayloads, onEventHook } from '../../src/server/events/hooks';
+import type { EventHookName, EventHookPayloads } from '../../src/server/events/hooks';
 import { writeEventLog } from '../../src/server/events/log';
 import { eventLog, events } from '../../src/server/events/schema';
 import type { Agent } from '../support/app';
@@ -27,7 +27,7 @@ describe('hooks other modules subscribe to', () => {
   /** Records every call of `hook` during the test. */
   function record<K extends EventHookName>(hook: K): Array<EventHookPayloads[K]> {
     const calls: Array<EventHookPayloads[K]> = [];
-    unsubscribe.push(onEventHook(hook, 'test', (payload) => void calls.push(payload)));
+    unsubscribe.push(t.app.eventExtensions.hooks.on(hook, 'test', (payload) => void calls.push(payload)));
     return calls;
   }
 
@@ -35,7 +35,7 @@ describe('hooks other modules subscribe to', () => {
     const ev = await makeEvent(t.database.db, { creator: manager });
     const seen: Array<{ insideTx: Date | null; outside: Date | null }> = [];
     unsubscribe.push(
-      onEventHook('eventDeleted', 'test', async ({ tx, event, actor, at }) => {
+      t.app.eventExtensions.hooks.on('eventDeleted', 'test', async ({ tx, event, actor, at }) => {
         expect(actor?.id).toBe(manager.id);
         const [inside] = await tx.select().from(events).where(eq(events.id, event.id));
         const [outside] = await t.database.db.select().from(events).where(eq(events.id, event.id));
@@ -66,7 +66,7 @@ describe('hooks other modules subscribe to', () => {
   it('rolls the deletion back when a handler vetoes it, with the handler error', async () => {
     const ev = await makeEvent(t.database.db, { creator: manager });
     unsubscribe.push(
-      onEventHook('eventDeleted', 'test', async ({ tx, event, at }) => {
+      t.app.eventExtensions.hooks.on('eventDeleted', 'test', async ({ tx, event, at }) => {
         await writeEventLog(tx, {
           eventId: event.id,
           actorId: null,
@@ -104,9 +104,19 @@ describe('hooks other modules subscribe to', () => {
     const blocks = record('sessionBlockDeleted');
     const sessions = record('sessionDeleted');
     const unscheduled = record('contributionUnscheduled');
-    unsubscribe.push(onEventHook('contributionUnscheduled', 'order', () => void order.push('unscheduled')));
-    unsubscribe.push(onEventHook('sessionBlockDeleted', 'order', () => void order.push('block')));
-    unsubscribe.push(onEventHook('sessionDeleted', 'order', () => void order.push('session')));
+    unsubscribe.push(
+      t.app.eventExtensions.hooks.on(
+        'contributionUnscheduled',
+        'order',
+        () => void order.push('unscheduled'),
+      ),
+    );
+    unsubscribe.push(
+      t.app.eventExtensions.hooks.on('sessionBlockDeleted', 'order', () => void order.push('block')),
+    );
+    unsubscribe.push(
+      t.app.eventExtensions.hooks.on('sessionDeleted', 'order', () => void order.push('session')),
+    );
     const block = await makeBlock(t.database.db, {
       event: await makeEvent(t.database.db, { creator: manager }),
     });
@@ -173,8 +183,12 @@ describe('hooks other modules subscribe to', () => {
   it('replaces a subscriber handler when the same owner subscribes again', async () => {
     const first: number[] = [];
     const second: number[] = [];
-    unsubscribe.push(onEventHook('contributionDeleted', 'twice', () => void first.push(1)));
-    unsubscribe.push(onEventHook('contributionDeleted', 'twice', () => void second.push(1)));
+    unsubscribe.push(
+      t.app.eventExtensions.hooks.on('contributionDeleted', 'twice', () => void first.push(1)),
+    );
+    unsubscribe.push(
+      t.app.eventExtensions.hooks.on('contributionDeleted', 'twice', () => void second.push(1)),
+    );
     const c = await makeContribution(t.database.db, {
       event: await makeEvent(t.database.db, { creator: manager }),
     });

@@ -1,7 +1,6 @@
 // The host check and the user check name only what the asker may see: overlapping rooms of events they may
 // open, shown links, rooms they manage; the rest is counted, other Zoom topics and e-mails never shown.
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { zoomClientOf } from '../../src/server/vc/zoom';
 import { type Agent, fakeClock, useTestApp } from '../support/app';
 import { makeContribution, makeEvent } from '../support/event-factories';
 import { agentFor, type MadeUser } from '../support/factories';
@@ -50,7 +49,7 @@ describe('what the host check tells about someone else', () => {
       name: 'Public room',
       target: { type: 'contribution', contributionId: shown.id },
     });
-    await (await zoomClientOf(t.app)).createMeeting(victim.email, {
+    await (await t.app.zoom.client()).createMeeting(victim.email, {
       topic: 'Doctor appointment',
       type: 2,
       start_time: '2031-03-01T10:15:00Z',
@@ -92,7 +91,7 @@ describe('what the host check tells about someone else', () => {
       start: new Date('2031-04-01T10:00:00Z'),
       durationMinutes: 30,
     });
-    await (await zoomClientOf(t.app)).createMeeting(prober.email, {
+    await (await t.app.zoom.client()).createMeeting(prober.email, {
       topic: 'My dentist',
       type: 2,
       start_time: '2031-04-01T10:00:00Z',

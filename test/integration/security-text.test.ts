@@ -4,7 +4,6 @@ import { sql } from 'drizzle-orm';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { isWellFormedText } from '../../src/contracts/text';
 import { storableJobError } from '../../src/server/jobs/jobs';
-import { zoomClientOf, zoomRuntimeOf } from '../../src/server/vc/zoom';
 import { zoomWebhookSignature } from '../../src/server/vc/zoom/webhook-signature';
 import { type Agent, fakeClock, runJobs, useTestApp } from '../support/app';
 import { makeEvent } from '../support/event-factories';
@@ -81,7 +80,7 @@ describe('well-formed text everywhere', () => {
     const r = await createZoomRoom(t, agent, ev.id, { name: 'Renamed on zoom.us' });
     await runJobs(t);
     // Someone renames the meeting on zoom.us; Zoom notifies meeting.updated and the job re-reads the meeting.
-    await (await zoomClientOf(t.app)).updateMeeting(r.data.meetingId, { topic: LONE });
+    await (await t.app.zoom.client()).updateMeeting(r.data.meetingId, { topic: LONE });
     await sandboxOf(t).webhooks.idle();
     await runJobs(t);
     expect((await roomRow(t, r.roomId)).name).toBe('Lone \ufffd x');
@@ -90,7 +89,7 @@ describe('well-formed text everywhere', () => {
   });
 
   it('answers 400 to a signed notification nesting thousands of objects', async () => {
-    const secret = zoomRuntimeOf(t.app).sandbox?.credentials.webhookSecret ?? '';
+    const secret = t.app.zoomSandbox?.credentials.webhookSecret ?? '';
     const raw = `{"event":"meeting.updated","payload":${'{"a":'.repeat(5000)}1${'}'.repeat(5000)}}`;
     const timestamp = String(Math.floor(clock().getTime() / 1000));
     const res = await t.app.inject({

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { zoomRuntimeOf } from '../../src/server/vc/zoom';
 import { testConfig, useTestApp } from '../support/app';
 import { agentFor, makeUser } from '../support/factories';
 
@@ -9,7 +8,7 @@ describe('Test connection while the sandbox is in use', () => {
   const t = useTestApp();
   const admin = async () => agentFor(t.app, t.deps.db, await makeUser(t.deps.db, { isAdmin: true }));
   const state = () => {
-    const sandbox = zoomRuntimeOf(t.app).sandbox;
+    const sandbox = t.app.zoomSandbox;
     if (!sandbox) throw new Error('the sandbox is not running');
     return sandbox.state;
   };
@@ -75,7 +74,7 @@ describe('Test connection with credentials typed in the form', () => {
   });
   const admin = async () => agentFor(t.app, t.deps.db, await makeUser(t.deps.db, { isAdmin: true }));
   const sandboxCredentials = () => {
-    const sandbox = zoomRuntimeOf(t.app).sandbox;
+    const sandbox = t.app.zoomSandbox;
     if (!sandbox) throw new Error('the sandbox is not running');
     return sandbox.credentials;
   };

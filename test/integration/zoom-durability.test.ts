@@ -4,11 +4,9 @@
 // step is inside a transaction, its connection is terminated, so PostgreSQL rolls it back as after kill -9.
 import { and, eq, isNotNull, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { vcOf } from '../../src/server/vc';
 import type { VcStep } from '../../src/server/vc/context';
 import { DELETION_CLAIM_MS } from '../../src/server/vc/removal';
 import { vcCreateIntents, vcRooms } from '../../src/server/vc/schema';
-import { zoomRuntimeOf } from '../../src/server/vc/zoom';
 import { buildSecondApp, fakeClock, runJobs, type TestApp, useTestApp } from '../support/app';
 import { makeEvent } from '../support/event-factories';
 import { agentFor, type MadeUser } from '../support/factories';
@@ -79,7 +77,7 @@ describe('a process killed at any step of a Zoom room’s life', () => {
    * is reached; a transaction open there is ended by terminating its connection.
    */
   async function killAt(step: VcStep, action: () => Promise<unknown>, inTransaction: boolean) {
-    const vc = vcOf(t.app);
+    const vc = t.app.vc;
     let reached: () => void = () => undefined;
     const atStep = new Promise<void>((resolve) => {
       reached = resolve;
@@ -190,7 +188,7 @@ describe('concurrent deletions of one room across two instances', () => {
     await writeZoomSettings(t, { sendHostUrl: true });
     // The second instance reaches the first one's sandbox over loopback, as it would reach Zoom.
     const url = await t.app.listen({ port: 0, host: '127.0.0.1' });
-    const sandbox = zoomRuntimeOf(t.app).sandbox;
+    const sandbox = t.app.zoomSandbox;
     if (!sandbox) throw new Error('no sandbox');
     second = await buildSecondApp(t, {
       clock,

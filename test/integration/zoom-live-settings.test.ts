@@ -8,7 +8,7 @@ import { ZOOM_SETTINGS_DEFAULTS } from '../../src/contracts/vc-zoom';
 import { buildApp } from '../../src/server/app';
 import { makeDeps } from '../../src/server/deps';
 import type { App } from '../../src/server/http/types';
-import { zoomClientOf } from '../../src/server/vc/zoom';
+import { mountInProcessSandbox } from '../../src/server/zoom-sandbox-mode';
 import { buildZoomSandbox, createSandboxState, type SandboxState } from '../../src/zoom-sandbox';
 import { testConfig } from '../support/app';
 import { createTestDatabase, type TestDatabase } from '../support/database';
@@ -55,6 +55,7 @@ describe('Zoom credentials saved under Administration', () => {
     const start = async () => {
       const app = await buildApp(makeDeps({ config, db: database.db, pool: database.pool }), {
         logger: false,
+        zoomStandIn: mountInProcessSandbox,
       });
       await app.ready();
       return app;
@@ -79,7 +80,7 @@ describe('Zoom credentials saved under Administration', () => {
     const settings = { ...ZOOM_SETTINGS_DEFAULTS };
 
     expect(await status(first)).toBe('sandbox');
-    const inSandbox = await (await zoomClientOf(second)).createMeeting(HOST, { topic: 'Before', type: 2 });
+    const inSandbox = await (await second.zoom.client()).createMeeting(HOST, { topic: 'Before', type: 2 });
     expect(inSandbox.join_url).toContain('/zoom-sandbox/j/');
     expect(zoom.meetings.all()).toHaveLength(0);
 
@@ -89,7 +90,7 @@ describe('Zoom credentials saved under Administration', () => {
 
     // The other instance's next Zoom call goes to Zoom; its banner and its sandbox follow.
     expect(await status(second)).toBe('zoom');
-    const onZoom = await (await zoomClientOf(second)).createMeeting(HOST, { topic: 'After', type: 2 });
+    const onZoom = await (await second.zoom.client()).createMeeting(HOST, { topic: 'After', type: 2 });
     expect(zoom.meetings.all().map((m) => m.topic)).toEqual(['After']);
     expect(onZoom.join_url).not.toContain('/zoom-sandbox/');
     const sandboxToken = await second.inject({ method: 'POST', url: '/zoom-sandbox/oauth/token' });
@@ -103,7 +104,7 @@ describe('Zoom credentials saved under Administration', () => {
     });
     expect(cleared.json()).toMatchObject({ mode: 'sandbox' });
     expect(await status(second)).toBe('sandbox');
-    const back = await (await zoomClientOf(second)).createMeeting(HOST, { topic: 'Again', type: 2 });
+    const back = await (await second.zoom.client()).createMeeting(HOST, { topic: 'Again', type: 2 });
     expect(back.join_url).toContain('/zoom-sandbox/j/');
     expect(zoom.meetings.all()).toHaveLength(1);
   });

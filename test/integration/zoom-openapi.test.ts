@@ -1,6 +1,5 @@
 // Convene's requests to Zoom checked against Zoom's published OpenAPI document (test/fixtures/zoom).
 import { describe, expect, it } from 'vitest';
-import { zoomClientOf } from '../../src/server/vc/zoom';
 import { fakeClock, useTestApp } from '../support/app';
 import { zoomDocumentValidator } from '../support/zoom-openapi';
 import { settleSandboxUsers, zoomPerson } from '../support/zoom-rooms';
@@ -25,7 +24,7 @@ describe('Zoom’s published document', () => {
   it('makes the sandbox answer Zoom’s 300 "Invalid field." to a PATCH with a null start_time', async () => {
     await settleSandboxUsers(t);
     const ada = await zoomPerson(t, 'Ada Lovelace');
-    const client = await zoomClientOf(t.app);
+    const client = await t.app.zoom.client();
     const meeting = await client.createMeeting(ada.email, {
       topic: 'Checked',
       type: 2,

@@ -1,7 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { vcRooms } from '../../src/server/vc/schema';
-import { zoomRuntimeOf } from '../../src/server/vc/zoom';
 import { ZoomClient } from '../../src/server/vc/zoom/client';
 import { generatePasscode, validatePasscode } from '../../src/server/vc/zoom/passcodes';
 import { fakeClock, useTestApp } from '../support/app';
@@ -18,8 +17,8 @@ import {
 describe('passcodes against a host’s Zoom requirements', () => {
   const t = useTestApp();
   const setup = async () => {
-    const runtime = zoomRuntimeOf(t.app);
-    const sandbox = runtime.sandbox;
+    const runtime = t.app.zoom.runtime;
+    const sandbox = t.app.zoomSandbox;
     if (!sandbox) throw new Error('the sandbox is not running');
     const resolved = await runtime.resolve();
     if (!resolved.configured) throw new Error('sandbox credentials missing');

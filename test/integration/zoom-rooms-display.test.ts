@@ -1,7 +1,6 @@
 // What people see of Zoom rooms on event pages (never a Zoom call), Start, Add existing by meeting number,
 // and the form's helpers (defaults, user and host checks with overlapping meetings).
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { zoomClientOf } from '../../src/server/vc/zoom';
 import { type Agent, fakeClock, useTestApp } from '../support/app';
 import { makeBlock, makeContribution, makeEvent } from '../support/event-factories';
 import { agentFor, type MadeUser, makeUser } from '../support/factories';
@@ -244,7 +243,7 @@ describe('the Zoom form’s helpers', () => {
       target: { type: 'block', blockId: block.id },
       form: { hostUserId: grace.id, passcode: 'abc12345' },
     });
-    await (await zoomClientOf(t.app)).createMeeting(grace.email, {
+    await (await t.app.zoom.client()).createMeeting(grace.email, {
       topic: 'Grace’s own call',
       type: 2,
       start_time: '2030-06-01T10:15:00Z',

@@ -2,7 +2,6 @@
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ZOOM_ACTIONS } from '../../src/contracts/vc-zoom';
 import { eventManagers } from '../../src/server/events/schema';
-import { zoomClientOf } from '../../src/server/vc/zoom';
 import { type Agent, fakeClock, useTestApp } from '../support/app';
 import { makeEvent } from '../support/event-factories';
 import { agentFor, type MadeUser, makeUser } from '../support/factories';
@@ -146,7 +145,7 @@ describe('editing a Zoom room', () => {
     sandboxOf(t).addUser({ email: 'zoom.only@zoom.example', type: 2 });
     const carol = await zoomPerson(t, 'Carol Third');
     const r = await room('Co-hosts');
-    const client = await zoomClientOf(t.app);
+    const client = await t.app.zoom.client();
     await client.updateMeeting(r.data.meetingId, {
       settings: { alternative_hosts: 'zoom.only@zoom.example' },
     });
@@ -163,7 +162,7 @@ describe('editing a Zoom room', () => {
 
   it('refresh picks up what changed on zoom.us, and a meeting converted to a webinar keeps working', async () => {
     const r = await room('Original');
-    const client = await zoomClientOf(t.app);
+    const client = await t.app.zoom.client();
     await client.updateMeeting(r.data.meetingId, { topic: 'Renamed on Zoom', agenda: 'New agenda' });
     const res = await agent.post(`/api/events/${r.ev.id}/vc/links/${r.linkId}/refresh`);
     expect(res.statusCode).toBe(200);
@@ -239,7 +238,7 @@ describe('make me an alternative host', () => {
     const offered = (await r.bobAgent.get(`/api/events/${r.ev.id}/vc`)).json().rooms[0].actions;
     expect(offered).toEqual([{ id: 'make-me-alternative-host', label: 'Make me an alternative host' }]);
     sandboxOf(t).addUser({ email: 'zoom.cohost@zoom.example', type: 2 });
-    await (await zoomClientOf(t.app)).updateMeeting(r.data.meetingId, {
+    await (await t.app.zoom.client()).updateMeeting(r.data.meetingId, {
       settings: { alternative_hosts: 'zoom.cohost@zoom.example' },
     });
     const res = await action(r.bobAgent, r.ev.id, r.linkId);
@@ -254,7 +253,7 @@ describe('make me an alternative host', () => {
 
   it('says "You are already a host" when Zoom already lists them', async () => {
     const r = await setUp();
-    await (await zoomClientOf(t.app)).updateMeeting(r.data.meetingId, {
+    await (await t.app.zoom.client()).updateMeeting(r.data.meetingId, {
       settings: { alternative_hosts: bob.email },
     });
     const res = await action(r.bobAgent, r.ev.id, r.linkId);

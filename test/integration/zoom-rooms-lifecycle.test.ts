@@ -3,7 +3,6 @@
 import { eq, sql } from 'drizzle-orm';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { eventLog } from '../../src/server/events/schema';
-import { zoomClientOf } from '../../src/server/vc/zoom';
 import { type Agent, fakeClock, runJobs, useTestApp } from '../support/app';
 import { makeContribution, makeEvent } from '../support/event-factories';
 import { agentFor, type MadeUser } from '../support/factories';
@@ -82,7 +81,7 @@ describe('Zoom rooms through the life of events', () => {
     const ev = await makeEvent(t.deps.db, { creator: ada });
     const other = await makeEvent(t.deps.db, { creator: ada });
     const r = await createZoomRoom(t, agent, ev.id, { name: 'Registered' });
-    await (await zoomClientOf(t.app)).updateMeeting(r.data.meetingId, { settings: { approval_type: 0 } });
+    await (await t.app.zoom.client()).updateMeeting(r.data.meetingId, { settings: { approval_type: 0 } });
     await agent.post(`/api/events/${ev.id}/vc/links/${r.linkId}/refresh`);
     const res = await attachRoomRequest(agent, other.id, { roomId: r.roomId });
     expect(res.statusCode).toBe(422);
@@ -140,7 +139,7 @@ describe('Zoom rooms through the life of events', () => {
   it('follows Zoom’s notifications: changed on zoom.us → refreshed, started → Live, ended, deleted → marked deleted', async () => {
     const ev = await makeEvent(t.deps.db, { creator: ada });
     const r = await createZoomRoom(t, agent, ev.id, { name: 'Watched' });
-    await (await zoomClientOf(t.app)).updateMeeting(r.data.meetingId, { topic: 'Renamed on zoom.us' });
+    await (await t.app.zoom.client()).updateMeeting(r.data.meetingId, { topic: 'Renamed on zoom.us' });
     await deliver();
     expect((await roomRow(t, r.roomId)).name).toBe('Renamed on zoom.us');
     expect(await logOf(ev.id)).toContain(
@@ -162,7 +161,7 @@ describe('Zoom rooms through the life of events', () => {
   });
 
   it('ignores notifications about meetings made elsewhere', async () => {
-    const client = await zoomClientOf(t.app);
+    const client = await t.app.zoom.client();
     const m = await client.createMeeting(ada.email, { topic: 'Made on zoom.us', type: 3 });
     await client.updateMeeting(m.id, { topic: 'Still elsewhere' });
     sandboxOf(t).deleteMeetingOnZoom(m.id);

@@ -3,8 +3,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/server/app';
 import { makeDeps } from '../../src/server/deps';
-import { zoomRuntimeOf } from '../../src/server/vc/zoom';
 import { ZoomClient } from '../../src/server/vc/zoom/client';
+import { mountInProcessSandbox } from '../../src/server/zoom-sandbox-mode';
 import { testConfig, useTestApp } from '../support/app';
 import { createTestDatabase } from '../support/database';
 import { makeUser } from '../support/factories';
@@ -19,7 +19,7 @@ describe('Zoom sandbox mode (no Zoom credentials)', () => {
 
   it('lets the Zoom client create a meeting for a local account, without the network', async () => {
     const user = await makeUser(t.deps.db, { name: 'Ada Lovelace', email: 'ada@example.org' });
-    const runtime = zoomRuntimeOf(t.app);
+    const runtime = t.app.zoom.runtime;
     const resolved = await runtime.resolve();
     if (!resolved.configured) throw new Error('sandbox credentials missing');
     const client = new ZoomClient(resolved.credentials, t.deps.db, { fetch: runtime.fetch });
@@ -37,6 +37,7 @@ describe('Zoom sandbox mode (no Zoom credentials)', () => {
     const start = async () => {
       const app = await buildApp(makeDeps({ config, db: database.db, pool: database.pool }), {
         logger: false,
+        zoomStandIn: mountInProcessSandbox,
       });
       await app.ready();
       return app;
@@ -44,7 +45,7 @@ describe('Zoom sandbox mode (no Zoom credentials)', () => {
     try {
       const first = await start();
       const user = await makeUser(database.db);
-      const runtime = zoomRuntimeOf(first);
+      const runtime = first.zoom.runtime;
       const resolved = await runtime.resolve();
       if (!resolved.configured) throw new Error('sandbox credentials missing');
       const client = new ZoomClient(resolved.credentials, database.db, { fetch: runtime.fetch });
@@ -53,7 +54,7 @@ describe('Zoom sandbox mode (no Zoom credentials)', () => {
       expect(fs.existsSync(path.join(config.dataDir, 'zoom-sandbox.json'))).toBe(true);
 
       const second = await start();
-      const again = zoomRuntimeOf(second);
+      const again = second.zoom.runtime;
       const resolvedAgain = await again.resolve();
       if (!resolvedAgain.configured) throw new Error('sandbox credentials missing');
       const client2 = new ZoomClient(resolvedAgain.credentials, database.db, { fetch: again.fetch });

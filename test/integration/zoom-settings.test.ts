@@ -6,6 +6,7 @@ import { buildApp } from '../../src/server/app';
 import { makeDeps } from '../../src/server/deps';
 import { loggerOptions } from '../../src/server/logger';
 import { readZoomProviderSettings } from '../../src/server/vc/zoom/settings';
+import { mountInProcessSandbox } from '../../src/server/zoom-sandbox-mode';
 import { Agent, testConfig, useTestApp } from '../support/app';
 import { createTestDatabase } from '../support/database';
 import { agentFor, makeUser } from '../support/factories';
@@ -203,6 +204,7 @@ describe('the Zoom settings log', () => {
     const options = loggerOptions('info');
     const app = await buildApp(deps, {
       logger: typeof options === 'object' ? { ...options, stream } : { level: 'info', stream },
+      zoomStandIn: mountInProcessSandbox,
     });
     try {
       await app.ready();

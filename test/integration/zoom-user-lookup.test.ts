@@ -2,7 +2,6 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { ZOOM_SETTINGS_DEFAULTS } from '../../src/contracts/vc-zoom';
 import { userIdentities } from '../../src/server/auth/identity-schema';
 import { userEmails } from '../../src/server/auth/schema';
-import { zoomRuntimeOf } from '../../src/server/vc/zoom';
 import { ZoomClient } from '../../src/server/vc/zoom/client';
 import {
   createZoomUserCache,
@@ -21,7 +20,7 @@ describe('finding the Zoom user of a Convene user', () => {
   const t = useTestApp({ clock: fakeClock() });
   let client: ZoomClient;
   const state = () => {
-    const sandbox = zoomRuntimeOf(t.app).sandbox;
+    const sandbox = t.app.zoomSandbox;
     if (!sandbox) throw new Error('the sandbox is not running');
     return sandbox.state;
   };
@@ -35,7 +34,7 @@ describe('finding the Zoom user of a Convene user', () => {
     findZoomUser(client, user, settings, { db: t.deps.db });
 
   beforeAll(async () => {
-    const runtime = zoomRuntimeOf(t.app);
+    const runtime = t.app.zoom.runtime;
     const resolved = await runtime.resolve();
     if (!resolved.configured) throw new Error('sandbox credentials missing');
     client = new ZoomClient(resolved.credentials, t.deps.db, {

@@ -1,7 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ZOOM_SETTINGS_DEFAULTS } from '../../src/contracts/vc-zoom';
-import { onZoomWebhook, zoomClientOf, zoomRuntimeOf } from '../../src/server/vc/zoom';
 import type { ZoomWebhookEvent } from '../../src/server/vc/zoom/webhook-dispatcher';
 import { zoomEncryptedToken, zoomWebhookSignature } from '../../src/server/vc/zoom/webhook-signature';
 import { fakeClock, runJobs, type TestApp, testConfig, useTestApp } from '../support/app';
@@ -38,12 +37,12 @@ describe('the Zoom webhook (sandbox mode)', () => {
   const unsubscribe: Array<() => void> = [];
   const subscribe = (event: string) =>
     unsubscribe.push(
-      onZoomWebhook(t.app, event, async (e) => {
+      t.app.zoom.webhooks.on(event, async (e) => {
         received.push(e);
       }),
     );
   const sandbox = () => {
-    const s = zoomRuntimeOf(t.app).sandbox;
+    const s = t.app.zoomSandbox;
     if (!s) throw new Error('the sandbox is not running');
     return s;
   };
@@ -168,7 +167,7 @@ describe('the Zoom webhook (sandbox mode)', () => {
   it('retries the job when a handler fails, until it succeeds', async () => {
     let calls = 0;
     unsubscribe.push(
-      onZoomWebhook(t.app, 'meeting.updated', async () => {
+      t.app.zoom.webhooks.on('meeting.updated', async () => {
         calls++;
         if (calls === 1) throw new Error('database hiccup');
       }),
@@ -190,8 +189,8 @@ describe('the Zoom webhook (sandbox mode)', () => {
     subscribe('meeting.deleted');
     const { state } = sandbox();
     state.addUser({ email: 'webhook-host@example.org' });
-    const client = await zoomClientOf(t.app);
-    expect(await zoomClientOf(t.app)).toBe(client);
+    const client = await t.app.zoom.client();
+    expect(await t.app.zoom.client()).toBe(client);
     const meeting = await client.createMeeting('webhook-host@example.org', { topic: 'To delete', type: 3 });
     state.deleteMeetingOnZoom(meeting.id);
     await state.webhooks.idle();

@@ -10,6 +10,7 @@ import { installPoolErrorHandlers, makeDb } from '../../src/server/db/client';
 import { makeDeps } from '../../src/server/deps';
 import type { App, AppDeps, Clock } from '../../src/server/http/types';
 import { runDueJobs } from '../../src/server/jobs/jobs';
+import { mountInProcessSandbox } from '../../src/server/zoom-sandbox-mode';
 import { installRequestValidator } from '../../src/zoom-sandbox/request-schema';
 import { createTestDatabase, type TestDatabase } from './database';
 import { connFor } from './pg-conn';
@@ -66,6 +67,8 @@ export interface TestAppOptions {
   config?: Partial<Config>;
   /** Fastify's logger (default: none), e.g. the app's own options with a stream that captures the lines. */
   logger?: BuildAppOptions['logger'];
+  /** The app's videoconference providers (default: the server's). */
+  vcProviders?: BuildAppOptions['vcProviders'];
 }
 
 export async function buildTestApp(opts: TestAppOptions = {}): Promise<TestApp> {
@@ -78,7 +81,11 @@ export async function buildTestApp(opts: TestAppOptions = {}): Promise<TestApp> 
     pool: database.pool,
     clock: opts.clock,
   });
-  const app = await buildApp(deps, { logger: opts.logger ?? false });
+  const app = await buildApp(deps, {
+    logger: opts.logger ?? false,
+    zoomStandIn: mountInProcessSandbox,
+    ...(opts.vcProviders ? { vcProviders: opts.vcProviders } : {}),
+  });
   await app.ready();
   return { app, deps, database };
 }
@@ -100,7 +107,7 @@ export async function buildSecondApp(
     pool,
     clock: opts.clock,
   });
-  const app = await buildApp(deps, { logger: false });
+  const app = await buildApp(deps, { logger: false, zoomStandIn: mountInProcessSandbox });
   await app.ready();
   return {
     app,

@@ -1,6 +1,5 @@
 // Helpers for the videoconference tests: the Test rooms provider switched on, its fault controls, and the
 // common requests.
-import { vcOf } from '../../src/server/vc';
 import { testRoomsControls } from '../../src/server/vc/providers/test';
 import type { TestRoomsControls } from '../../src/server/vc/providers/test/controls';
 import { setTestRoomsEnabled } from '../../src/server/vc/providers/test/settings';
@@ -12,7 +11,7 @@ export async function enableTestRooms(t: TestApp, enabled = true): Promise<void>
 
 /** The fault-injection controls of the app's Test rooms provider. */
 export function testRooms(t: TestApp): TestRoomsControls {
-  return testRoomsControls(vcOf(t.app).providers.get('test'));
+  return testRoomsControls(t.app.vc.providers.get('test'));
 }
 
 export type Target =

@@ -5,7 +5,6 @@ import type { ZoomSettingsValues } from '../../src/contracts/vc-zoom';
 import { mailOutbox } from '../../src/server/mail/schema';
 import { settings } from '../../src/server/settings/schema';
 import { vcRooms } from '../../src/server/vc/schema';
-import { zoomClientOf, zoomRuntimeOf } from '../../src/server/vc/zoom';
 import type { ZoomRoomData } from '../../src/server/vc/zoom/rooms/room-data';
 import type { SandboxUserSeed } from '../../src/zoom-sandbox/types';
 import type { Agent, TestApp } from './app';
@@ -13,7 +12,7 @@ import { type MadeUser, makeUser } from './factories';
 import type { Target } from './vc';
 
 export function sandboxOf(t: TestApp) {
-  const sandbox = zoomRuntimeOf(t.app).sandbox;
+  const sandbox = t.app.zoomSandbox;
   if (!sandbox) throw new Error('the Zoom sandbox is not running');
   return sandbox.state;
 }
@@ -23,7 +22,7 @@ export function sandboxOf(t: TestApp) {
  * first, with a clock that stands still, so that only the Zoom users tests add with `zoomPerson` exist.
  */
 export async function settleSandboxUsers(t: TestApp): Promise<void> {
-  await (await zoomClientOf(t.app)).getToken();
+  await (await t.app.zoom.client()).getToken();
 }
 
 /**

@@ -4,7 +4,7 @@ import type { CreateBlockBody, UpdateBlockBody } from '../../contracts/events';
 import { NotFound, ValidationFailed } from '../errors';
 import type { Actor, DbOrTx } from './db-types';
 import type { Acting, ServiceDeps } from './events-service';
-import { emitEventHook } from './hooks';
+import type { EventHooks } from './hooks';
 import { changedFields, writeEventLog, writeEventLogs } from './log';
 import { presentBlock } from './present';
 import { type BlockRow, contributions, type EventRow, eventSessions, sessionBlocks } from './schema';
@@ -141,7 +141,7 @@ export async function updateBlock(
       data: { blockId, ...(moved.length ? { movedContributions: moved.length } : {}) },
     });
     if (!sameInstant(old.startAt, startAt) || old.durationMinutes !== durationMinutes) {
-      await emitEventHook('blockTimesChanged', {
+      await deps.extensions.hooks.emit('blockTimesChanged', {
         tx,
         actor,
         at,
@@ -188,7 +188,14 @@ export async function deleteBlock(
     const event = await lockEvent(tx, eventId, 'share');
     const block = await lockBlock(tx, eventId, blockId);
     await assertVersion('session block', block, version, () => presentBlock(block, event.timezone));
-    await deleteBlocks(tx, { event, blocks: [block], reason: 'deleted', actor, at });
+    await deleteBlocks(tx, {
+      event,
+      blocks: [block],
+      reason: 'deleted',
+      actor,
+      at,
+      hooks: deps.extensions.hooks,
+    });
   });
 }
 
@@ -198,9 +205,16 @@ export async function deleteBlock(
  */
 export async function deleteBlocks(
   tx: DbOrTx,
-  args: { event: EventRow; blocks: BlockRow[]; reason: 'deleted' | 'sessionDeleted'; actor: Actor; at: Date },
+  args: {
+    event: EventRow;
+    blocks: BlockRow[];
+    reason: 'deleted' | 'sessionDeleted';
+    actor: Actor;
+    at: Date;
+    hooks: EventHooks;
+  },
 ): Promise<void> {
-  const { event, blocks, reason, actor, at } = args;
+  const { event, blocks, reason, actor, at, hooks } = args;
   if (!blocks.length) return;
   const ids = blocks.map((b) => b.id);
   const inBlocks = and(inArray(contributions.blockId, ids), isNull(contributions.deletedAt));
@@ -235,7 +249,7 @@ export async function deleteBlocks(
     })),
   );
   if (unscheduled.length) {
-    await emitEventHook('contributionUnscheduled', {
+    await hooks.emit('contributionUnscheduled', {
       tx,
       actor,
       at,
@@ -248,5 +262,5 @@ export async function deleteBlocks(
     });
   }
   for (const block of deleted)
-    await emitEventHook('sessionBlockDeleted', { tx, actor, at, event, block, reason });
+    await hooks.emit('sessionBlockDeleted', { tx, actor, at, event, block, reason });
 }

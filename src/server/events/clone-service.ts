@@ -3,11 +3,11 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { CloneBody, CloneOptions } from '../../contracts/events';
 import { ValidationFailed } from '../errors';
-import { type CloneStep, CORE_CLONE_OPTIONS, registeredCloneSteps } from './clone-steps';
+import { type CloneStep, type CloneSteps, CORE_CLONE_OPTIONS } from './clone-steps';
 import { assertMayCreateEvents } from './creators';
 import type { DbOrTx } from './db-types';
 import type { Acting, ServiceDeps } from './events-service';
-import { type CloneIdMaps, emitEventHook } from './hooks';
+import type { CloneIdMaps } from './hooks';
 import { writeEventLogs } from './log';
 import {
   contributionSpeakers,
@@ -24,17 +24,21 @@ import { lockEvent } from './write-helpers';
 
 async function availableSteps(
   db: DbOrTx,
+  steps: CloneSteps,
   source: EventRow,
 ): Promise<Array<{ step: CloneStep; available: boolean }>> {
   const result = [];
   // One call per registered module (a handful), not per row.
-  for (const step of registeredCloneSteps())
-    result.push({ step, available: await step.isAvailable({ db, source }) });
+  for (const step of steps.all()) result.push({ step, available: await step.isAvailable({ db, source }) });
   return result;
 }
 
-export async function listCloneOptions(db: DbOrTx, source: EventRow): Promise<CloneOptions> {
-  const modules = await availableSteps(db, source);
+export async function listCloneOptions(
+  db: DbOrTx,
+  steps: CloneSteps,
+  source: EventRow,
+): Promise<CloneOptions> {
+  const modules = await availableSteps(db, steps, source);
   return {
     options: [
       ...CORE_CLONE_OPTIONS.map((o) => ({ ...o, available: true, core: true })),
@@ -198,7 +202,7 @@ export async function cloneEvent(
   const at = deps.clock();
   return deps.db.transaction(async (tx) => {
     const source = await lockEvent(tx, sourceId, 'share');
-    const offered = await listCloneOptions(tx, source);
+    const offered = await listCloneOptions(tx, deps.extensions.cloneSteps, source);
     const options = resolveOptions(body.options, offered);
     const startAt = new Date(body.startDate);
     const shiftMs = startAt.getTime() - source.startAt.getTime();
@@ -246,12 +250,12 @@ export async function cloneEvent(
       },
     ]);
     const notices: string[] = [];
-    for (const step of registeredCloneSteps()) {
+    for (const step of deps.extensions.cloneSteps.all()) {
       if (!options[step.id]) continue;
       const result = await step.run({ tx, source, event, idMaps, options, actor, at, shiftMs });
       if (result) notices.push(...result.notices);
     }
-    await emitEventHook('eventCloned', { tx, actor, at, event, source, idMaps, options });
+    await deps.extensions.hooks.emit('eventCloned', { tx, actor, at, event, source, idMaps, options });
     return { event, notices };
   });
 }

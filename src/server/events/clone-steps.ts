@@ -1,6 +1,6 @@
 /*
  * Clone steps: how a module copies its own data when an event is cloned (Indico's `get_cloners` signal).
- * A module registers one step; `GET /api/events/:id/clone-options` lists it beside the core options and
+ * A module registers one step with its app's `app.eventExtensions.cloneSteps`; `GET /api/events/:id/clone-options` lists it beside the core options and
  * `POST /api/events/:id/clone` runs it, when its option is on, after the core copy and in the same
  * transaction. A step that throws aborts the whole clone.
  */
@@ -47,20 +47,23 @@ export interface CloneStep {
   run(ctx: CloneStepContext): Promise<CloneStepResult | undefined>;
 }
 
-const steps = new Map<string, CloneStep>();
+/** The clone steps of one app, in registration order. */
+export class CloneSteps {
+  private readonly steps = new Map<string, CloneStep>();
 
-/** Registers (or replaces) a step by id; returns the function that removes it. */
-export function registerCloneStep(step: CloneStep): () => void {
-  if (CORE_CLONE_OPTIONS.some((o) => o.id === step.id)) {
-    throw new Error(`clone step id "${step.id}" is reserved for the events feature`);
+  /** Registers (or replaces) a step by id; returns the function that removes it. */
+  register(step: CloneStep): () => void {
+    if (CORE_CLONE_OPTIONS.some((o) => o.id === step.id)) {
+      throw new Error(`clone step id "${step.id}" is reserved for the events feature`);
+    }
+    this.steps.set(step.id, step);
+    return () => {
+      if (this.steps.get(step.id) === step) this.steps.delete(step.id);
+    };
   }
-  steps.set(step.id, step);
-  return () => {
-    if (steps.get(step.id) === step) steps.delete(step.id);
-  };
-}
 
-/** The registered module steps, in registration order. */
-export function registeredCloneSteps(): CloneStep[] {
-  return [...steps.values()];
+  /** The registered module steps, in registration order. */
+  all(): CloneStep[] {
+    return [...this.steps.values()];
+  }
 }

@@ -9,7 +9,6 @@ import type {
 import { NotFound, ValidationFailed } from '../errors';
 import type { DbOrTx } from './db-types';
 import type { Acting, ServiceDeps } from './events-service';
-import { emitEventHook } from './hooks';
 import { changedFields, writeEventLog } from './log';
 import { presentContribution } from './present';
 import {
@@ -249,7 +248,7 @@ export async function updateContribution(
       data: { contributionId },
     });
     if (unscheduled && old.startAt) {
-      await emitEventHook('contributionUnscheduled', {
+      await deps.extensions.hooks.emit('contributionUnscheduled', {
         tx,
         actor,
         at,
@@ -261,7 +260,7 @@ export async function updateContribution(
       row.startAt &&
       (!sameInstant(old.startAt, row.startAt) || old.durationMinutes !== row.durationMinutes)
     ) {
-      await emitEventHook('contributionTimesChanged', {
+      await deps.extensions.hooks.emit('contributionTimesChanged', {
         tx,
         actor,
         at,
@@ -302,6 +301,6 @@ export async function deleteContribution(
       before: { title: old.title, start: old.startAt, blockId: old.blockId },
       data: { contributionId },
     });
-    await emitEventHook('contributionDeleted', { tx, actor, at, event, contribution: row });
+    await deps.extensions.hooks.emit('contributionDeleted', { tx, actor, at, event, contribution: row });
   });
 }

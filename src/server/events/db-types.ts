@@ -1,10 +1,6 @@
 import { and, type SQL, sql } from 'drizzle-orm';
-import type { NodePgQueryResultHKT } from 'drizzle-orm/node-postgres';
-import type { PgDatabase } from 'drizzle-orm/pg-core';
-import type * as schema from '../db/schema';
 
-/** The database or a transaction on it: services and hooks take either, so callers choose the transaction. */
-export type DbOrTx = PgDatabase<NodePgQueryResultHKT, typeof schema>;
+export type { DbOrTx } from '../db/types';
 
 /** Who is looking or acting; undefined for an anonymous visitor. A SessionUser fits. */
 export type Viewer = { id: number; isAdmin: boolean } | undefined;

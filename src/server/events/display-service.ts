@@ -5,7 +5,7 @@ import type { BlockPage, ContributionPage, EventList, EventPage } from '../../co
 import type { SessionUser } from '../auth/sessions';
 import { NotFound } from '../errors';
 import { allOf, type DbOrTx, inTurn, type Viewer } from './db-types';
-import { loadDisplayExtensions } from './display-extensions';
+import type { DisplayExtensions } from './display-extensions';
 import type { EventAccess } from './permissions';
 import { isManagerSql, visibleEventsWhere } from './permissions';
 import {
@@ -42,6 +42,7 @@ function speakersOfEvent(db: DbOrTx, eventId: number) {
  */
 export async function loadEventPage(
   db: DbOrTx,
+  displays: DisplayExtensions,
   access: EventAccess,
   viewer: SessionUser | undefined,
 ): Promise<EventPage> {
@@ -73,7 +74,7 @@ export async function loadEventPage(
     ),
     showEmails: access.isManager,
   };
-  const extensions = await loadDisplayExtensions({
+  const extensions = await displays.load({
     db,
     event,
     viewer,
@@ -92,6 +93,7 @@ export async function loadEventPage(
 
 export async function loadContributionPage(
   db: DbOrTx,
+  displays: DisplayExtensions,
   access: EventAccess,
   contributionId: number,
   viewer: SessionUser | undefined,
@@ -119,7 +121,7 @@ export async function loadContributionPage(
     speakersOf: new Map([[contributionId, speakerRows]]),
     showEmails: access.isManager,
   };
-  const extensions = await loadDisplayExtensions({
+  const extensions = await displays.load({
     db,
     event,
     viewer,
@@ -138,6 +140,7 @@ export async function loadContributionPage(
 
 export async function loadBlockPage(
   db: DbOrTx,
+  displays: DisplayExtensions,
   access: EventAccess,
   blockId: number,
   viewer: SessionUser | undefined,
@@ -176,7 +179,7 @@ export async function loadBlockPage(
     ),
     showEmails: access.isManager,
   };
-  const extensions = await loadDisplayExtensions({
+  const extensions = await displays.load({
     db,
     event,
     viewer,

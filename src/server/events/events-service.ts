@@ -5,7 +5,7 @@ import { ValidationFailed } from '../errors';
 import type { Clock } from '../http/types';
 import { assertMayCreateEvents } from './creators';
 import { type DbOrTx, inTurn } from './db-types';
-import { emitEventHook } from './hooks';
+import type { EventExtensions } from './extensions';
 import { changedFields, writeEventLog } from './log';
 import { presentEvent } from './present';
 import { contributions, type EventRow, eventManagers, events, sessionBlocks } from './schema';
@@ -15,6 +15,8 @@ import { assertVersion, countEntriesOutside, lockEvent } from './write-helpers';
 export interface ServiceDeps {
   db: DbOrTx;
   clock: Clock;
+  /** The app's hooks, clone steps and display extensions. */
+  extensions: EventExtensions;
 }
 
 export type Acting = { id: number; isAdmin: boolean };
@@ -162,7 +164,7 @@ export async function updateEvent(
         : {},
     });
     if (timesChanged) {
-      await emitEventHook('eventTimesChanged', {
+      await deps.extensions.hooks.emit('eventTimesChanged', {
         tx,
         actor,
         at,
@@ -211,6 +213,6 @@ export async function deleteEvent(
       kind: 'removed',
       summary: `Event "${old.title}" deleted`,
     });
-    await emitEventHook('eventDeleted', { tx, actor, at, event });
+    await deps.extensions.hooks.emit('eventDeleted', { tx, actor, at, event });
   });
 }

@@ -3,9 +3,11 @@
  * (Indico's vc module subscribes to the host's signals the same way; the host never imports vc).
  *
  * Contract
- * - Subscribe with `onEventHook(hook, owner, handler)`. `owner` names the subscriber ('vc', 'vc:reschedule');
- *   subscribing again with the same owner replaces the handler, so registering a feature twice (two apps
- *   in one process, tests) never runs it twice. The returned function unsubscribes.
+ * - Each app has its own hooks (`app.eventExtensions.hooks`, built by the events feature): two apps in one
+ *   process never see each other's handlers.
+ * - Subscribe with `hooks.on(hook, owner, handler)`. `owner` names the subscriber ('vc', 'vc:reschedule');
+ *   subscribing again with the same owner replaces the handler, so a feature subscribing twice never runs
+ *   twice. The returned function unsubscribes.
  * - Handlers run in subscription order, awaited one after the other, INSIDE the transaction that made the
  *   change: `payload.tx` is that transaction. Write with it, so your rows change atomically with ours
  *   (e.g. re-link a room from a deleted contribution to its event).
@@ -89,35 +91,32 @@ export type EventHookHandler<K extends EventHookName> = (
   payload: EventHookPayloads[K],
 ) => void | Promise<void>;
 
-const handlers: { [K in EventHookName]: Map<string, EventHookHandler<K>> } = {
-  eventDeleted: new Map(),
-  sessionDeleted: new Map(),
-  sessionBlockDeleted: new Map(),
-  contributionDeleted: new Map(),
-  contributionUnscheduled: new Map(),
-  eventTimesChanged: new Map(),
-  blockTimesChanged: new Map(),
-  contributionTimesChanged: new Map(),
-  eventCloned: new Map(),
-};
-
-/** Subscribes `owner` to `hook` (replacing its previous handler); returns the unsubscribe function. */
-export function onEventHook<K extends EventHookName>(
-  hook: K,
-  owner: string,
-  handler: EventHookHandler<K>,
-): () => void {
-  const map = handlers[hook];
-  map.set(owner, handler);
-  return () => {
-    if (map.get(owner) === handler) map.delete(owner);
+/** The hooks of one app: its subscribers, by hook and owner. */
+export class EventHooks {
+  private readonly handlers: { [K in EventHookName]: Map<string, EventHookHandler<K>> } = {
+    eventDeleted: new Map(),
+    sessionDeleted: new Map(),
+    sessionBlockDeleted: new Map(),
+    contributionDeleted: new Map(),
+    contributionUnscheduled: new Map(),
+    eventTimesChanged: new Map(),
+    blockTimesChanged: new Map(),
+    contributionTimesChanged: new Map(),
+    eventCloned: new Map(),
   };
-}
 
-/** Runs the hook's handlers in order inside the caller's transaction; the first error propagates. */
-export async function emitEventHook<K extends EventHookName>(
-  hook: K,
-  payload: EventHookPayloads[K],
-): Promise<void> {
-  for (const handler of [...handlers[hook].values()]) await handler(payload);
+  /** Subscribes `owner` to `hook` (replacing its previous handler); returns the unsubscribe function. */
+  on<K extends EventHookName>(hook: K, owner: string, handler: EventHookHandler<K>): () => void {
+    const map = this.handlers[hook] as Map<string, EventHookHandler<K>>;
+    map.set(owner, handler);
+    return () => {
+      if (map.get(owner) === handler) map.delete(owner);
+    };
+  }
+
+  /** Runs the hook's handlers in order inside the caller's transaction; the first error propagates. */
+  async emit<K extends EventHookName>(hook: K, payload: EventHookPayloads[K]): Promise<void> {
+    const map = this.handlers[hook] as Map<string, EventHookHandler<K>>;
+    for (const handler of [...map.values()]) await handler(payload);
+  }
 }

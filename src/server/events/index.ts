@@ -1,17 +1,17 @@
 // The events feature: events, their timetable, managers, protection, cloning, deletion and log.
 // Other modules use the public API below; they never reach into the other files.
 import type { App, AppDeps } from '../http/types';
+import { createEventExtensions } from './extensions';
 import { registerEventRoutes } from './routes/event-routes';
 import { registerManagementRoutes } from './routes/management-routes';
 import { registerTimetableRoutes } from './routes/timetable-routes';
 
-export type { CloneStep, CloneStepContext, CloneStepResult } from './clone-steps';
-export { CORE_CLONE_OPTIONS, registerCloneStep } from './clone-steps';
+export type { CloneStep, CloneStepContext, CloneStepResult, CloneSteps } from './clone-steps';
+export { CORE_CLONE_OPTIONS } from './clone-steps';
 export type { Actor, DbOrTx, Viewer } from './db-types';
-export type { DisplayExtension, DisplayExtensionContext } from './display-extensions';
-export { registerDisplayExtension } from './display-extensions';
-export type { CloneIdMaps, EventHookName, EventHookPayloads } from './hooks';
-export { onEventHook } from './hooks';
+export type { DisplayExtension, DisplayExtensionContext, DisplayExtensions } from './display-extensions';
+export type { EventExtensions } from './extensions';
+export type { CloneIdMaps, EventHookName, EventHookPayloads, EventHooks } from './hooks';
 export type { EventLogInput } from './log';
 export { changedFields, writeEventLog, writeEventLogs } from './log';
 export type { EventAccess } from './permissions';
@@ -29,8 +29,12 @@ export { contributions, eventManagers, eventSessions, events, sessionBlocks } fr
 export { addMinutes, dayIn } from './time';
 export { assertVersion, lockEvent } from './write-helpers';
 
+/** Decorates the app with its extension points (`app.eventExtensions`) before other features use them. */
 export function registerEventsFeature(app: App, deps: AppDeps): void {
-  registerEventRoutes(app, deps);
-  registerTimetableRoutes(app, deps);
-  registerManagementRoutes(app, deps);
+  const extensions = createEventExtensions();
+  app.decorate('eventExtensions', extensions);
+  const featureDeps = { ...deps, extensions };
+  registerEventRoutes(app, featureDeps);
+  registerTimetableRoutes(app, featureDeps);
+  registerManagementRoutes(app, featureDeps);
 }

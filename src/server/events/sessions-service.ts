@@ -5,7 +5,6 @@ import { NotFound } from '../errors';
 import { deleteBlocks } from './blocks-service';
 import type { DbOrTx } from './db-types';
 import type { Acting, ServiceDeps } from './events-service';
-import { emitEventHook } from './hooks';
 import { changedFields, writeEventLog } from './log';
 import { presentSession } from './present';
 import { eventSessions, type SessionRow, sessionBlocks } from './schema';
@@ -107,7 +106,14 @@ export async function deleteSession(
       .from(sessionBlocks)
       .where(and(eq(sessionBlocks.sessionId, sessionId), isNull(sessionBlocks.deletedAt)))
       .for('update');
-    await deleteBlocks(tx, { event, blocks, reason: 'sessionDeleted', actor, at });
+    await deleteBlocks(tx, {
+      event,
+      blocks,
+      reason: 'sessionDeleted',
+      actor,
+      at,
+      hooks: deps.extensions.hooks,
+    });
     const [session] = await tx
       .update(eventSessions)
       .set({ deletedAt: at, updatedAt: at, version: old.version + 1 })
@@ -124,7 +130,7 @@ export async function deleteSession(
       before: { title: old.title, colour: old.colour },
       data: { sessionId, blockIds: blocks.map((b) => b.id) },
     });
-    await emitEventHook('sessionDeleted', {
+    await deps.extensions.hooks.emit('sessionDeleted', {
       tx,
       actor,
       at,

@@ -5,7 +5,7 @@
  * commits) or refuse it; either way it says why, in the clone's answer and in the new event's log.
  */
 import { eq, sql } from 'drizzle-orm';
-import { type CloneStepContext, type CloneStepResult, registerCloneStep } from '../events';
+import type { CloneStepContext, CloneStepResult, CloneSteps } from '../events';
 import { enqueueJobs } from '../jobs/jobs';
 import { providerCtx, toProviderRoom, type Vc } from './context';
 import { targetLabel, targetLog, type VcLogEntry, writeVcLog } from './log';
@@ -37,7 +37,7 @@ async function cloneLinks(vc: Vc, ctx: CloneStepContext): Promise<CloneStepResul
     .where(eq(vcRoomLinks.eventId, ctx.source.id))
     .orderBy(vcRoomLinks.id);
   const pctx = providerCtx(vc, { db: tx });
-  const enabled = await vc.providers.enabledNames(pctx);
+  const enabled = await vc.providers.enabled(pctx);
   const mapped = rows.map((row) => ({ ...row, to: mapTarget(row.link, ctx) }));
   const facts = await loadTargetFacts(
     tx,
@@ -136,8 +136,8 @@ async function cloneLinks(vc: Vc, ctx: CloneStepContext): Promise<CloneStepResul
   return { notices };
 }
 
-export function registerVcCloneStep(vc: Vc): () => void {
-  return registerCloneStep({
+export function registerVcCloneStep(vc: Vc, steps: CloneSteps): () => void {
+  return steps.register({
     id: 'vc',
     label: 'Videoconference rooms',
     defaultOn: true,

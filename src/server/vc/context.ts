@@ -6,7 +6,7 @@ import { NotFound, ValidationFailed } from '../errors';
 import type { DbOrTx } from '../events';
 import type { Clock } from '../http/types';
 import type { JobDefinition, JobLog } from '../jobs/jobs';
-import type { ProviderContext, ProviderRoom, VcProvider } from './provider';
+import { newSettingsReads, type ProviderContext, type ProviderRoom, type VcProvider } from './provider';
 import type { ProviderRegistry } from './registry';
 import type { VcRoomRow } from './schema';
 
@@ -45,7 +45,7 @@ export type VcStep =
   | 'delete:flipped';
 
 export function providerCtx(vc: Vc, opts: { db?: DbOrTx; log?: JobLog } = {}): ProviderContext {
-  return { db: opts.db ?? vc.db, clock: vc.clock, log: opts.log ?? vc.log };
+  return { db: opts.db ?? vc.db, clock: vc.clock, log: opts.log ?? vc.log, settings: newSettingsReads() };
 }
 
 /** The provider of a stored room, or undefined when this server no longer has it. */

@@ -6,8 +6,8 @@ import type { VcDisplay, VcDisplayRoom } from '../../contracts/vc';
 import {
   contributions,
   type DisplayExtensionContext,
+  type DisplayExtensions,
   eventSessions,
-  registerDisplayExtension,
   sessionBlocks,
 } from '../events';
 import { linkDataOf, providerCtx, toProviderRoom, type Vc } from './context';
@@ -27,14 +27,14 @@ export async function loadDisplayRooms(vc: Vc, ctx: DisplayExtensionContext): Pr
     ...(idLists.blockIds.length ? [inArray(vcRoomLinks.blockId, idLists.blockIds)] : []),
   ];
   if (!targets.length) return { rooms: [] };
-  const enabled = await vc.providers.enabledNames(providerCtx(vc, { db: ctx.db }));
+  const enabled = await vc.providers.enabled(providerCtx(vc, { db: ctx.db }));
   const participantOnly = access.isManager
     ? undefined
     : and(
         eq(vcRoomLinks.show, true),
         eq(vcRooms.status, 'created'),
         sql`${vcRooms.deletionRequestedAt} IS NULL`,
-        enabled.size ? inArray(vcRooms.provider, [...enabled]) : sql`false`,
+        enabled.size ? inArray(vcRooms.provider, [...enabled.keys()]) : sql`false`,
       );
   const rows = await ctx.db
     .select({
@@ -67,14 +67,18 @@ export async function loadDisplayRooms(vc: Vc, ctx: DisplayExtensionContext): Pr
   const rooms: VcDisplayRoom[] = rows.map(({ link, room, contribution, block, sessionTitle, totalLinks }) => {
     const provider = vc.providers.get(room.provider);
     const status = statusOf(room);
+    const settings = enabled.get(room.provider);
     const providerRoom =
-      provider && enabled.has(room.provider) && status === 'created'
-        ? toProviderRoom(provider, room, totalLinks)
-        : undefined;
+      provider && settings && status === 'created' ? toProviderRoom(provider, room, totalLinks) : undefined;
     const details =
-      provider && providerRoom
+      provider && settings && providerRoom
         ? presentDetails(
-            provider.displayInfo({ room: providerRoom, linkData: linkDataOf(provider, link.data), viewer }),
+            provider.displayInfo({
+              room: providerRoom,
+              linkData: linkDataOf(provider, link.data),
+              viewer,
+              settings: settings.displaySettings,
+            }),
             viewer,
             { eventId: event.id, roomId: room.id },
           )
@@ -101,6 +105,6 @@ export async function loadDisplayRooms(vc: Vc, ctx: DisplayExtensionContext): Pr
   return { rooms };
 }
 
-export function registerVcDisplay(vc: Vc): () => void {
-  return registerDisplayExtension({ id: 'vc', load: (ctx) => loadDisplayRooms(vc, ctx) });
+export function registerVcDisplay(vc: Vc, displays: DisplayExtensions): () => void {
+  return displays.register({ id: 'vc', load: (ctx) => loadDisplayRooms(vc, ctx) });
 }

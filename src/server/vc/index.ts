@@ -1,5 +1,5 @@
 // The videoconference module: rooms at providers, linked to events, contributions and session blocks.
-// It knows providers only through VcProvider; the list of providers is given by the app
+// It knows providers only through VcProvider; the providers are given by the app
 // (src/server/vc-providers.ts), so that this folder never names one.
 import type { App, AppDeps } from '../http/types';
 import { registerVcCloneStep } from './clone';
@@ -8,24 +8,31 @@ import { registerVcDisplay } from './display';
 import { defineVcJobs } from './jobs';
 import { registerJoinRoute } from './join';
 import { subscribeToEventHooks } from './lifecycle';
-import type { ProviderFactory } from './provider';
+import type { VcProvider } from './provider';
 import { ProviderRegistry } from './registry';
 import { registerVcRoutes } from './routes';
 
-export type { ProviderFactory, VcProvider } from './provider';
+export type { Vc } from './context';
+export type { VcProvider } from './provider';
 
-const byApp = new WeakMap<object, Vc>();
-
-/** The module's runtime of an app (tests reach the providers' controls through it). */
-export function vcOf(app: object): Vc {
-  const vc = byApp.get(app);
-  if (!vc) throw new Error('the videoconference module is not registered on this app');
-  return vc;
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The videoconference module of this app (its providers, jobs and services' dependencies). */
+    vc: Vc;
+  }
 }
 
-/** The feature, for src/server/app.ts's FEATURES, with this server's providers. */
-export function vcFeature(factories: ProviderFactory[]): (app: App, deps: AppDeps) => void {
+/** Builds this app's providers, once, from what the app has (its dependencies and other features' decorations). */
+export type BuildProviders = (app: App, deps: AppDeps) => VcProvider[];
+
+/**
+ * The feature, for src/server/app.ts's FEATURES, with this server's providers. It needs the events feature
+ * registered before it (it subscribes to its hooks), and decorates the app with `vc`.
+ */
+export function vcFeature(buildProviders: BuildProviders): (app: App, deps: AppDeps) => void {
   return (app, deps) => {
+    if (!app.hasDecorator('eventExtensions'))
+      throw new Error('the videoconference module needs the events feature registered before it');
     let vc: Vc | undefined;
     const jobs = defineVcJobs(deps.jobs, () => {
       if (!vc) throw new Error('videoconference jobs ran before the module was built');
@@ -35,17 +42,16 @@ export function vcFeature(factories: ProviderFactory[]): (app: App, deps: AppDep
       config: deps.config,
       db: deps.db,
       clock: deps.clock,
-      providers: new ProviderRegistry(factories, { config: deps.config, db: deps.db, clock: deps.clock }),
+      providers: new ProviderRegistry(buildProviders(app, deps)),
       jobs,
       log: app.log.child({ module: 'vc' }),
       step: async () => undefined,
     };
-    byApp.set(app, vc);
-    // Hooks, the clone step and the display extension are process-wide (keyed by owner): the app built last
-    // in a process wins, which is the only app in production.
-    subscribeToEventHooks(vc);
-    registerVcCloneStep(vc);
-    registerVcDisplay(vc);
+    app.decorate('vc', vc);
+    const { hooks, cloneSteps, displays } = app.eventExtensions;
+    subscribeToEventHooks(vc, hooks);
+    registerVcCloneStep(vc, cloneSteps);
+    registerVcDisplay(vc, displays);
     registerVcRoutes(app, vc);
     registerJoinRoute(app, vc);
     for (const provider of vc.providers.all()) provider.registerRoutes?.(app);

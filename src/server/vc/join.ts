@@ -67,7 +67,9 @@ async function joinTarget(vc: Vc, access: EventAccess, roomId: number, user: Ses
     .orderBy(sql`${vcRoomLinks.linkedEventId} IS NULL`, asc(vcRoomLinks.id));
   const first = rows[0];
   const provider = first ? vc.providers.get(first.room.provider) : undefined;
-  if (!first || !provider || !(await provider.isEnabled({ ctx: providerCtx(vc) }))) return { found: false };
+  const ctx = providerCtx(vc);
+  if (!first || !provider || !(await provider.isEnabled({ ctx }))) return { found: false };
+  const settings = await provider.displaySettings({ ctx });
   const viewer = { user, isEventManager: access.isManager };
   let loginRequired = false;
   for (const { link, room, totalLinks } of rows) {
@@ -77,6 +79,7 @@ async function joinTarget(vc: Vc, access: EventAccess, roomId: number, user: Ses
       room: providerRoom,
       linkData: linkDataOf(provider, link.data),
       viewer,
+      settings,
     });
     if (details.joinUrl) return { found: true, url: details.joinUrl };
     loginRequired ||= details.loginRequired === true;

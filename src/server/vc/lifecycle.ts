@@ -6,7 +6,7 @@
  * Everything runs inside the events feature's transaction: no provider is called here, jobs are queued.
  */
 import { and, eq, inArray, isNotNull, type SQL, sql } from 'drizzle-orm';
-import { type Actor, type DbOrTx, type EventRow, onEventHook } from '../events';
+import type { Actor, DbOrTx, EventHooks, EventRow } from '../events';
 import type { Vc } from './context';
 import { writeVcLog } from './log';
 import { requestDeletion, roomsWithoutLinks } from './removal';
@@ -99,9 +99,9 @@ async function unlinkDeletedEvent(
 }
 
 /** Subscribes the module to the events feature's hooks; returns the unsubscribe function. */
-export function subscribeToEventHooks(vc: Vc): () => void {
+export function subscribeToEventHooks(vc: Vc, hooks: EventHooks): () => void {
   const offs = [
-    onEventHook('contributionDeleted', 'vc', ({ tx, event, contribution, actor, at }) =>
+    hooks.on('contributionDeleted', 'vc', ({ tx, event, contribution, actor, at }) =>
       relinkToEvent(
         tx,
         event,
@@ -111,7 +111,7 @@ export function subscribeToEventHooks(vc: Vc): () => void {
         at,
       ),
     ),
-    onEventHook('sessionBlockDeleted', 'vc', ({ tx, event, block, actor, at }) =>
+    hooks.on('sessionBlockDeleted', 'vc', ({ tx, event, block, actor, at }) =>
       relinkToEvent(
         tx,
         event,
@@ -121,7 +121,7 @@ export function subscribeToEventHooks(vc: Vc): () => void {
         at,
       ),
     ),
-    onEventHook('eventDeleted', 'vc', ({ tx, event, actor, at }) =>
+    hooks.on('eventDeleted', 'vc', ({ tx, event, actor, at }) =>
       unlinkDeletedEvent(vc, tx, event, actor, at),
     ),
   ];

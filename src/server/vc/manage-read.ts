@@ -114,19 +114,25 @@ export async function loadManagedRooms(
     event.id,
     user,
   );
-  const enabled = await vc.providers.enabledNames(ctx);
+  const enabled = await vc.providers.enabled(ctx);
   const usable = new Set((await vc.providers.usableBy(user, ctx)).map((p) => p.name));
   const viewer = { user, isEventManager: true };
 
   return rows.map(({ link, room, creatorName, managesRoom, totalLinks }) => {
     const provider = vc.providers.get(room.provider);
-    const available = provider !== undefined && enabled.has(room.provider);
+    const settings = enabled.get(room.provider);
+    const available = provider !== undefined && settings !== undefined;
     const status = statusOf(room);
     const providerRoom = provider && available ? toProviderRoom(provider, room, totalLinks) : undefined;
     const details =
-      provider && providerRoom
+      provider && settings && providerRoom
         ? presentDetails(
-            provider.displayInfo({ room: providerRoom, linkData: linkDataOf(provider, link.data), viewer }),
+            provider.displayInfo({
+              room: providerRoom,
+              linkData: linkDataOf(provider, link.data),
+              viewer,
+              settings: settings.displaySettings,
+            }),
             viewer,
             { eventId: event.id, roomId: room.id },
           )

@@ -1,7 +1,7 @@
 // The presenter: what a given viewer may see of a room through one link. It alone asks the provider for
 // connection details, and it drops what the viewer's role excludes even if a provider returned it.
 import type { DetailItem, VcDetails, VcProviderRef } from '../../contracts/vc';
-import type { ConnectionDetails, ProviderRoom, RoomViewer, VcProvider } from './provider';
+import type { ConnectionDetails, RoomViewer, VcProvider } from './provider';
 
 export const NO_DETAILS: VcDetails = {
   joinPath: null,
@@ -25,16 +25,6 @@ const cleanItem = (item: DetailItem): DetailItem => ({
   kind: item.kind,
   ...(item.copyable !== undefined ? { copyable: item.copyable } : {}),
 });
-
-/** The provider's connection details, asked once per room and link. */
-export function connectionDetails(args: {
-  provider: VcProvider;
-  room: ProviderRoom<unknown>;
-  linkData: unknown;
-  viewer: RoomViewer;
-}): ConnectionDetails {
-  return args.provider.displayInfo({ room: args.room, linkData: args.linkData, viewer: args.viewer });
-}
 
 /**
  * What the viewer sees: Join goes through our join route (which asks the provider again), so the page never

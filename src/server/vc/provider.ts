@@ -5,8 +5,6 @@
 // Every method takes named parameters, so that arguments cannot be swapped (Indico's detach_room was).
 import type { z } from 'zod';
 import type { SessionUser } from '../auth/sessions';
-import type { Config } from '../config';
-import type { Db } from '../db/client';
 import { ProviderError } from '../errors';
 import type { DbOrTx } from '../events';
 import type { App, Clock } from '../http/types';
@@ -57,13 +55,30 @@ export interface ProviderContext {
   db: DbOrTx;
   clock: Clock;
   log: JobLog;
+  /** The settings this request (or job) has read: calls made with one context read each setting once. */
+  settings: SettingsReads;
 }
 
-/** What a provider is built from, once per app. */
-export interface ProviderDeps {
-  config: Config;
-  db: Db;
-  clock: Clock;
+/** A memo of settings reads, one per request or job (never shared between two: settings change). */
+export interface SettingsReads {
+  /** What `load` returns, loaded on the first call with this key only. */
+  read<T>(key: string, load: () => Promise<T>): Promise<T>;
+}
+
+export function newSettingsReads(): SettingsReads {
+  const memo = new Map<string, Promise<unknown>>();
+  return {
+    read<T>(key: string, load: () => Promise<T>): Promise<T> {
+      let value = memo.get(key) as Promise<T> | undefined;
+      if (!value) {
+        value = load();
+        memo.set(key, value);
+        // A failed read is not kept: the next call reads again.
+        value.catch(() => memo.delete(key));
+      }
+      return value;
+    },
+  };
 }
 
 /** One line of connection details, rendered the same way for every provider. */
@@ -141,6 +156,7 @@ export interface VcProvider<
   LinkData = unknown,
   FormData = unknown,
   LinkFormData = unknown,
+  DisplaySettings = unknown,
 > {
   /** Registry name, stored with each room: never change it. */
   name: string;
@@ -252,11 +268,17 @@ export interface VcProvider<
     ctx: ProviderContext;
   }): Promise<LinkDecision<RoomData>>;
 
+  /**
+   * The administrator's settings displayInfo depends on (e.g. a dial-in help link), read with the request's
+   * context; the module reads them once per request and provider, and passes them to displayInfo.
+   */
+  displaySettings(args: { ctx: ProviderContext }): Promise<DisplaySettings>;
   /** What this viewer may see of the room through this link. Pure: never calls the service. */
   displayInfo(args: {
     room: ProviderRoom<RoomData>;
     linkData: LinkData;
     viewer: RoomViewer;
+    settings: DisplaySettings;
   }): ConnectionDetails;
   /** The room's data as the event log may keep it: no passcode, token or other secret. */
   logView(args: { data: RoomData }): Record<string, unknown>;
@@ -266,6 +288,3 @@ export interface VcProvider<
   /** The provider's own routes (webhooks, a join page), registered once with the app. */
   registerRoutes?(app: App): void;
 }
-
-/** How the registry builds a provider: once per app, with what it needs from the app. */
-export type ProviderFactory = (deps: ProviderDeps) => VcProvider;

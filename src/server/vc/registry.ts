@@ -1,15 +1,17 @@
-// The providers of this app, by name. Built once per app from the factories listed in src/server/vc-providers.ts
-// (the one place that names them); loud on duplicate and unknown names.
+// The providers of this app, by name. Built once per app from the providers listed in
+// src/server/vc-providers.ts (the one place that names them); loud on duplicate names.
 import type { SessionUser } from '../auth/sessions';
 import { NotFound } from '../errors';
-import type { ProviderContext, ProviderDeps, ProviderFactory, VcProvider } from './provider';
+import type { ProviderContext, VcProvider } from './provider';
+
+/** The enabled providers of one request, by name, with the settings their displayInfo needs. */
+export type EnabledProviders = Map<string, { displaySettings: unknown }>;
 
 export class ProviderRegistry {
   private readonly byName = new Map<string, VcProvider>();
 
-  constructor(factories: ProviderFactory[], deps: ProviderDeps) {
-    for (const factory of factories) {
-      const provider = factory(deps);
+  constructor(providers: VcProvider[]) {
+    for (const provider of providers) {
       if (this.byName.has(provider.name)) throw new Error(`videoconference provider ${provider.name} twice`);
       this.byName.set(provider.name, provider);
     }
@@ -23,12 +25,13 @@ export class ProviderRegistry {
     return [...this.byName.values()];
   }
 
-  /** Names of the enabled providers (one check per registered provider, not per room). */
-  async enabledNames(ctx: ProviderContext): Promise<Set<string>> {
-    const names = new Set<string>();
+  /** The enabled providers (one check per registered provider, not per room) and their display settings. */
+  async enabled(ctx: ProviderContext): Promise<EnabledProviders> {
+    const enabled: EnabledProviders = new Map();
     for (const provider of this.byName.values())
-      if (await provider.isEnabled({ ctx })) names.add(provider.name);
-    return names;
+      if (await provider.isEnabled({ ctx }))
+        enabled.set(provider.name, { displaySettings: await provider.displaySettings({ ctx }) });
+    return enabled;
   }
 
   /** The enabled provider of that name, or 404 (disabled and unknown look the same). */

@@ -16,9 +16,9 @@ import { ProfilePage } from '../profile/components/profile-page';
 import { vcAdminRoutes, vcPublicRoutes, vcUserRoutes } from '../vc/routes';
 import { ZoomAdminSettingsPage } from '../vc/zoom/admin-settings-page';
 import './extensions';
+import { RootErrorPage, RouteErrorPage } from '../components/error-page';
+import { NotFoundPage } from '../components/not-found-page';
 import { AppLayout } from './layout/app-layout';
-import { RootErrorPage, RouteErrorPage } from './routes/error-page';
-import { NotFoundPage } from './routes/not-found-page';
 import { RequireAdmin, RequireUser } from './routes/require-user';
 
 const router = createBrowserRouter([

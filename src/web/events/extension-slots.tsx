@@ -7,15 +7,11 @@
  *
  *   registerEventSection({ id: 'vc', order: 10, component: VcEventSection });
  *   registerTimetableEntrySlot({ id: 'vc', component: VcEntryRooms });
- *   registerManageMenuEntry({ id: 'vc-extra', group: 'Services', label: '…', path: 'vc-extra', component });
+ *   registerManageMenuEntry({ id: 'vc', group: 'Services', label: 'Videoconference', path: 'videoconference', component });
  *
  * Every slot component receives the whole display payload the page rendered from, so data a module adds
  * to it later (e.g. an `extensions.vc` field) reaches the component without another request. A slot
  * component renders nothing (null) when it has nothing to show for this event or entry.
- *
- * The videoconference management page itself is not registered here: the route
- * /event/:id/manage/videoconference renders manage/videoconference-placeholder.tsx, which the
- * videoconference module replaces.
  */
 import { type ComponentType, useSyncExternalStore } from 'react';
 import type { BlockPage, ContributionPage, Event, EventPage, EventSummary } from '../../contracts/events';

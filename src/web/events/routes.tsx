@@ -14,7 +14,6 @@ import { ManageLayout, ManagePageRoute, RegisteredManagePage } from './manage/ma
 import { ProtectionPage } from './manage/protection-page';
 import { SettingsPage } from './manage/settings-page';
 import { ManageTimetablePage } from './manage/timetable/timetable-page';
-import { VideoconferenceManagePage } from './manage/videoconference-placeholder';
 
 /** Pages for everyone: the event, its contributions and session blocks (the API decides who sees what). */
 export const publicEventRoutes: RouteObject[] = [
@@ -35,7 +34,6 @@ export const userEventRoutes: RouteObject[] = [
       { path: 'settings', element: <ManagePageRoute page={SettingsPage} /> },
       { path: 'timetable', element: <ManagePageRoute page={ManageTimetablePage} /> },
       { path: 'protection', element: <ManagePageRoute page={ProtectionPage} /> },
-      { path: 'videoconference', element: <ManagePageRoute page={VideoconferenceManagePage} /> },
       { path: 'logs', element: <ManagePageRoute page={LogsPage} /> },
       { path: 'clone', element: <ManagePageRoute page={ClonePage} /> },
       { path: 'delete', element: <ManagePageRoute page={DeletePage} /> },

@@ -5,8 +5,8 @@ import { VcAdminPage } from './components/admin-page';
 import { VcEventRoomsPage } from './components/event-rooms-page';
 import { MyRoomsPage } from './components/my-rooms-page';
 
-// Services → Videoconference lives in the events feature's management area
-// (events/manage/videoconference-placeholder.tsx renders components/manage-page.tsx).
+// Services → Videoconference lives in the events feature's management area: register.tsx registers
+// components/manage-page.tsx there.
 
 /** For everyone (the API decides who sees what). */
 export const vcPublicRoutes: RouteObject[] = [

@@ -13,15 +13,16 @@ import {
   UpdateEventBody,
 } from '../../../contracts/events';
 import { requireUser } from '../../auth/guards';
-import type { App, AppDeps } from '../../http/types';
+import type { App } from '../../http/types';
 import { mayCreateEvents } from '../creators';
 import { listEvents, listManagedEvents, loadEventPage } from '../display-service';
 import { createEvent, deleteEvent, updateEvent } from '../events-service';
+import type { EventsDeps } from '../extensions';
 import { loadEventForViewer } from '../permissions';
 import { presentEvent } from '../present';
 import { MANAGE_ERRORS, managerOf, READ_ERRORS, TAGS } from './route-helpers';
 
-export function registerEventRoutes(app: App, deps: AppDeps): void {
+export function registerEventRoutes(app: App, deps: EventsDeps): void {
   app.get(
     '/api/events',
     { schema: { tags: TAGS, querystring: ListEventsQuery, response: { 200: EventList, ...READ_ERRORS } } },
@@ -61,7 +62,7 @@ export function registerEventRoutes(app: App, deps: AppDeps): void {
     { schema: { tags: TAGS, params: EventParams, response: { 200: EventPage, ...READ_ERRORS } } },
     async (request) => {
       const access = await loadEventForViewer(deps.db, request.params.eventId, request.user);
-      return loadEventPage(deps.db, access, request.user);
+      return loadEventPage(deps.db, deps.extensions.displays, access, request.user);
     },
   );
 

@@ -12,15 +12,16 @@ import {
   UpdateProtectionBody,
 } from '../../../contracts/events';
 import { requireAdmin } from '../../auth/guards';
-import type { App, AppDeps } from '../../http/types';
+import type { App } from '../../http/types';
 import { cloneEvent, listCloneOptions } from '../clone-service';
 import { getCreatorsSetting, setCreatorsSetting } from '../creators';
+import type { EventsDeps } from '../extensions';
 import { listEventLog } from '../log';
 import { presentEvent } from '../present';
 import { getProtection, updateProtection } from '../protection-service';
 import { MANAGE_ERRORS, managerOf, TAGS } from './route-helpers';
 
-export function registerManagementRoutes(app: App, deps: AppDeps): void {
+export function registerManagementRoutes(app: App, deps: EventsDeps): void {
   app.get(
     '/api/events/:eventId/protection',
     { schema: { tags: TAGS, params: EventParams, response: { 200: Protection, ...MANAGE_ERRORS } } },
@@ -67,7 +68,7 @@ export function registerManagementRoutes(app: App, deps: AppDeps): void {
     { schema: { tags: TAGS, params: EventParams, response: { 200: CloneOptions, ...MANAGE_ERRORS } } },
     async (request) => {
       const { access } = await managerOf(deps, request, request.params.eventId);
-      return listCloneOptions(deps.db, access.event);
+      return listCloneOptions(deps.db, deps.extensions.cloneSteps, access.event);
     },
   );
 

@@ -18,10 +18,11 @@ import {
   UpdateContributionBody,
   UpdateSessionBody,
 } from '../../../contracts/events';
-import type { App, AppDeps } from '../../http/types';
+import type { App } from '../../http/types';
 import { createBlock, deleteBlock, updateBlock } from '../blocks-service';
 import { createContribution, deleteContribution, updateContribution } from '../contributions-service';
 import { loadBlockPage, loadContributionPage } from '../display-service';
+import type { EventsDeps } from '../extensions';
 import { loadEventForViewer } from '../permissions';
 import { presentBlock, presentSession } from '../present';
 import { createSession, deleteSession, updateSession } from '../sessions-service';
@@ -29,7 +30,7 @@ import { MANAGE_ERRORS, managerOf, READ_ERRORS, TAGS } from './route-helpers';
 
 const NoContent = { 204: z.null() };
 
-export function registerTimetableRoutes(app: App, deps: AppDeps): void {
+export function registerTimetableRoutes(app: App, deps: EventsDeps): void {
   app.get(
     '/api/events/:eventId/contributions/:contributionId',
     {
@@ -37,7 +38,13 @@ export function registerTimetableRoutes(app: App, deps: AppDeps): void {
     },
     async (request) => {
       const access = await loadEventForViewer(deps.db, request.params.eventId, request.user);
-      return loadContributionPage(deps.db, access, request.params.contributionId, request.user);
+      return loadContributionPage(
+        deps.db,
+        deps.extensions.displays,
+        access,
+        request.params.contributionId,
+        request.user,
+      );
     },
   );
 
@@ -46,7 +53,7 @@ export function registerTimetableRoutes(app: App, deps: AppDeps): void {
     { schema: { tags: TAGS, params: BlockParams, response: { 200: BlockPage, ...READ_ERRORS } } },
     async (request) => {
       const access = await loadEventForViewer(deps.db, request.params.eventId, request.user);
-      return loadBlockPage(deps.db, access, request.params.blockId, request.user);
+      return loadBlockPage(deps.db, deps.extensions.displays, access, request.params.blockId, request.user);
     },
   );
 

@@ -1,7 +1,13 @@
 // Every operation of the client against the Zoom sandbox, over real HTTP.
 import { describe, expect, it } from 'vitest';
+import {
+  BASIC_USER,
+  HOST,
+  PENDING_USER,
+  useZoomSandbox,
+  WEBINAR_HOST,
+} from '../../../../test/support/zoom-sandbox-harness';
 import { isZoomError, type ZoomError } from './errors';
-import { BASIC_USER, HOST, PENDING_USER, useZoomSandbox, WEBINAR_HOST } from './testing/sandbox-harness';
 
 const caught = (p: Promise<unknown>) => p.then(() => undefined).catch((e: unknown) => e as ZoomError);
 const meeting = { topic: 'Weekly sync', type: 2 as const, start_time: '2030-02-01T10:00:00Z', duration: 60 };

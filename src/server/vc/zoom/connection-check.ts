@@ -45,7 +45,7 @@ async function credentialsToTest(
   if (problems.length) throw new ValidationFailed(problems);
   const merged = mergeZoomSettings(deps.config, overlay);
   if (merged.configured) return { target: 'zoom', credentials: merged.credentials };
-  if (runtime.sandbox && !typed) return { target: 'sandbox', credentials: runtime.sandbox.credentials };
+  if (runtime.standIn && !typed) return { target: 'sandbox', credentials: runtime.standIn.credentials };
   const missing = KEYS.filter((k) => merged.sources[k] === 'unset');
   throw new ValidationFailed(
     missing.map((field) => ({ field, message: 'is required to test the connection' })),

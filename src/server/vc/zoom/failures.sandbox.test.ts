@@ -1,7 +1,7 @@
 // How the client meets Zoom's failures, injected in the sandbox: rate limits, 5xx, timeouts, lost connections.
 import { describe, expect, it } from 'vitest';
+import { HOST, useZoomSandbox } from '../../../../test/support/zoom-sandbox-harness';
 import type { ZoomError } from './errors';
-import { HOST, useZoomSandbox } from './testing/sandbox-harness';
 
 const caught = (p: Promise<unknown>) => p.then(() => undefined).catch((e: unknown) => e as ZoomError);
 const meeting = { topic: 'Weekly sync', type: 2 as const, start_time: '2030-02-01T10:00:00Z', duration: 60 };

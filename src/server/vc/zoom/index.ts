@@ -1,52 +1,41 @@
-// The Zoom provider's feature: its runtime (real Zoom or the in-process sandbox), the admin settings, the
-// webhook endpoint with its dispatcher, and the binding of the rooms provider (rooms/) to all of these.
+// The Zoom feature: how this server reaches Zoom (real Zoom, or the stand-in the process entry mounted), the
+// admin settings, and the webhook endpoint with its dispatcher. It decorates the app with `zoom`, which the
+// Zoom provider (rooms/) is built from.
 import { ZoomStatus } from '../../../contracts/vc-zoom';
 import type { App, AppDeps } from '../../http/types';
 import { registerZoomAdminRoutes } from './admin-routes';
 import type { ZoomClient } from './client';
-import { type ZoomClientGetter, zoomClientGetter } from './client-factory';
-import { bindZoomRooms } from './rooms/register';
-import { startZoomRuntime, type ZoomRuntime } from './runtime';
-import { ZoomWebhookDispatcher, type ZoomWebhookHandler } from './webhook-dispatcher';
+import { zoomClientGetter } from './client-factory';
+import { type MountZoomStandIn, startZoomRuntime, type ZoomRuntime } from './runtime';
+import { ZoomWebhookDispatcher } from './webhook-dispatcher';
 import { registerZoomWebhook } from './webhook-route';
 
-const runtimes = new WeakMap<App, ZoomRuntime>();
-const dispatchers = new WeakMap<App, ZoomWebhookDispatcher>();
-const clients = new WeakMap<App, ZoomClientGetter>();
-
-/** The Zoom runtime of an app built with this feature (tests and the CLI reach the sandbox through it). */
-export function zoomRuntimeOf(app: App): ZoomRuntime {
-  const runtime = runtimes.get(app);
-  if (!runtime) throw new Error('this app was built without the Zoom feature');
-  return runtime;
+/** The Zoom feature of one app. */
+export interface ZoomFeature {
+  /** How this server reaches Zoom: real Zoom, or the stand-in the process entry mounted. */
+  runtime: ZoomRuntime;
+  /** The Zoom client of the credentials in force (the sandbox's in sandbox mode), reused while they stay the same. */
+  client(): Promise<ZoomClient>;
+  /** The Zoom webhook handlers: `webhooks.on(event, handler)` runs the handler (in a job) per notification. */
+  webhooks: ZoomWebhookDispatcher;
 }
 
-/** The Zoom client of the credentials in force (the sandbox's in sandbox mode), reused while they stay the same. */
-export function zoomClientOf(app: App): Promise<ZoomClient> {
-  const get = clients.get(app);
-  if (!get) throw new Error('this app was built without the Zoom feature');
-  return get();
+declare module 'fastify' {
+  interface FastifyInstance {
+    zoom: ZoomFeature;
+  }
 }
 
-/** The registry of Zoom webhook handlers of an app built with this feature. */
-export function zoomWebhooksOf(app: App): ZoomWebhookDispatcher {
-  const dispatcher = dispatchers.get(app);
-  if (!dispatcher) throw new Error('this app was built without the Zoom feature');
-  return dispatcher;
-}
-
-/** Runs `handler` (in a job) for every verified Zoom notification of `eventName`; returns the unsubscribe. */
-export function onZoomWebhook(app: App, eventName: string, handler: ZoomWebhookHandler): () => void {
-  return zoomWebhooksOf(app).on(eventName, handler);
-}
-
-export async function registerZoomFeature(app: App, deps: AppDeps): Promise<void> {
-  const runtime = await startZoomRuntime(app, deps);
-  runtimes.set(app, runtime);
+/** `standIn` is what answers as Zoom while none is configured (the process entry mounts the sandbox). */
+export async function registerZoomFeature(
+  app: App,
+  deps: AppDeps,
+  opts: { standIn?: MountZoomStandIn } = {},
+): Promise<void> {
+  const runtime = await startZoomRuntime(app, deps, opts.standIn);
   app.addHook('onClose', async () => runtime.close());
-  const dispatcher = new ZoomWebhookDispatcher();
-  dispatchers.set(app, dispatcher);
-  clients.set(app, zoomClientGetter(runtime, deps));
+  const webhooks = new ZoomWebhookDispatcher();
+  app.decorate('zoom', { runtime, client: zoomClientGetter(runtime, deps), webhooks });
 
   app.get(
     '/api/vc/zoom/status',
@@ -60,10 +49,5 @@ export async function registerZoomFeature(app: App, deps: AppDeps): Promise<void
     async () => ({ mode: (await runtime.current()).mode }),
   );
   registerZoomAdminRoutes(app, deps, runtime);
-  bindZoomRooms(app, deps, {
-    runtime,
-    client: () => zoomClientOf(app),
-    onWebhook: (event, handler) => dispatcher.on(event, handler),
-  });
-  await registerZoomWebhook(app, deps, runtime, dispatcher);
+  await registerZoomWebhook(app, deps, runtime, webhooks);
 }

@@ -87,7 +87,7 @@ export async function getZoomAdminSettings(
   const known = (ids: number[]) => ids.filter((id) => found.has(id));
   return {
     // Saved credentials are used from the next Zoom call on (runtime.ts): no restart.
-    mode: resolved.configured || !runtime.sandbox ? 'zoom' : 'sandbox',
+    mode: resolved.configured || !runtime.standIn ? 'zoom' : 'sandbox',
     credentials: {
       accountId: state('accountId'),
       clientId: state('clientId'),

@@ -1,9 +1,9 @@
 // Tokens against the Zoom sandbox: one request per credential set, shared through PostgreSQL, renewed
 // early, refreshed once on 401, and clear errors for bad credentials and missing scopes.
 import { describe, expect, it } from 'vitest';
+import { HOST, useZoomSandbox } from '../../../../test/support/zoom-sandbox-harness';
 import { isZoomError } from './errors';
 import type { FetchLike } from './http';
-import { HOST, useZoomSandbox } from './testing/sandbox-harness';
 import { tokenCacheKey } from './token';
 
 describe('Zoom tokens', () => {

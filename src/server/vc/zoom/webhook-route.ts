@@ -80,10 +80,10 @@ export async function registerZoomWebhook(
   });
   deps.jobs.schedule(prune, '27 3 * * *');
 
-  // In the sandbox, its own secret signs the notifications it sends to this endpoint.
+  // In sandbox mode, the stand-in's own secret signs the notifications it sends to this endpoint.
   const secretOf = async (): Promise<string | undefined> =>
-    runtime.sandbox && (await runtime.current()).mode === 'sandbox'
-      ? runtime.sandbox.credentials.webhookSecret
+    runtime.standIn && (await runtime.current()).mode === 'sandbox'
+      ? runtime.standIn.credentials.webhookSecret
       : resolveWebhookSecret(deps.config, deps.db);
 
   // An encapsulated scope: the raw bytes, which the signature covers, reach this route only.

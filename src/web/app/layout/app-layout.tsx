@@ -2,7 +2,7 @@ import { Anchor, AppShell, Center, Container, Group, Loader } from '@mantine/cor
 import { Link, Outlet } from 'react-router';
 import { useSession } from '../../auth/api/get-session';
 import { SetupPage } from '../../auth/components/setup-page';
-import { ErrorState } from '../routes/error-page';
+import { ErrorState } from '../../components/error-page';
 import { AdminMenu } from './admin-menu';
 import { Logo } from './logo';
 import { SandboxBanner } from './sandbox-banner';

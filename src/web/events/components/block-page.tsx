@@ -1,6 +1,6 @@
 import { Group, Stack, Text, Title } from '@mantine/core';
 import { useParams } from 'react-router';
-import { NotFoundPage } from '../../app/routes/not-found-page';
+import { NotFoundPage } from '../../components/not-found-page';
 import { usePageTitle } from '../../lib/use-page-title';
 import { useBlockPage } from '../api/get-block-page';
 import { type DisplayPayload, TimetableEntrySlots } from '../extension-slots';

@@ -1,6 +1,6 @@
 import { Anchor, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { Link, useParams } from 'react-router';
-import { NotFoundPage } from '../../app/routes/not-found-page';
+import { NotFoundPage } from '../../components/not-found-page';
 import { usePageTitle } from '../../lib/use-page-title';
 import { useContributionPage } from '../api/get-contribution-page';
 import { TimetableEntrySlots } from '../extension-slots';

@@ -1,6 +1,6 @@
 import { Divider, Stack } from '@mantine/core';
 import { useParams } from 'react-router';
-import { NotFoundPage } from '../../app/routes/not-found-page';
+import { NotFoundPage } from '../../components/not-found-page';
 import { usePageTitle } from '../../lib/use-page-title';
 import { useEventPage } from '../api/get-event-page';
 import { EventSectionSlots } from '../extension-slots';

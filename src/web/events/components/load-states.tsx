@@ -1,7 +1,7 @@
 import { Button, Center, Group, Loader, Stack, Text, Title } from '@mantine/core';
 import { Link, useLocation } from 'react-router';
-import { ErrorState } from '../../app/routes/error-page';
-import { NotFoundPage } from '../../app/routes/not-found-page';
+import { ErrorState } from '../../components/error-page';
+import { NotFoundPage } from '../../components/not-found-page';
 import { ApiError } from '../../lib/api';
 import { usePageTitle } from '../../lib/use-page-title';
 

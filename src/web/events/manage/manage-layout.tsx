@@ -1,7 +1,7 @@
 import { Anchor, Box, Grid, NavLink, Paper, Stack, Text } from '@mantine/core';
 import type { ComponentType } from 'react';
 import { Link, Outlet, useLocation, useOutletContext, useParams } from 'react-router';
-import { NotFoundPage } from '../../app/routes/not-found-page';
+import { NotFoundPage } from '../../components/not-found-page';
 import { useEventPage } from '../api/get-event-page';
 import { EventLoadError, NotAManagerPage, PageLoader, parseId } from '../components/load-states';
 import { type ManagePageProps, useManageMenuEntries } from '../extension-slots';
@@ -16,7 +16,6 @@ const EVENT_ITEMS: MenuItem[] = [
   { label: 'Timetable', path: 'timetable' },
   { label: 'Protection', path: 'protection' },
 ];
-const SERVICE_ITEMS: MenuItem[] = [{ label: 'Videoconference', path: 'videoconference' }];
 const ADVANCED_ITEMS: MenuItem[] = [
   { label: 'Logs', path: 'logs' },
   { label: 'Clone', path: 'clone' },
@@ -58,10 +57,7 @@ function MenuGroup({ title, items, eventId }: { title: string; items: MenuItem[]
 
 function ManageMenu({ eventId }: { eventId: number }) {
   const registered = useManageMenuEntries();
-  const groups = new Map<string, MenuItem[]>([
-    ['Event', EVENT_ITEMS],
-    ['Services', [...SERVICE_ITEMS]],
-  ]);
+  const groups = new Map<string, MenuItem[]>([['Event', EVENT_ITEMS]]);
   for (const entry of registered) {
     const list = groups.get(entry.group) ?? [];
     list.push({ label: entry.label, path: entry.path });

@@ -25,6 +25,7 @@ const info = (visibility: string, viewer: { user?: typeof user; isEventManager: 
     room,
     linkData: { passcodeVisibility: visibility },
     viewer: { user: undefined, ...viewer },
+    settings: undefined,
   });
 
 describe('what Test rooms lets a viewer see', () => {

@@ -12,14 +12,10 @@ import {
   type TestRoomForm as TestRoomFormValues,
   TestRoomLinkForm,
 } from '../../../../contracts/vc-test';
-import type {
-  ConnectionDetails,
-  DetailItem,
-  ProviderDeps,
-  ProviderRoom,
-  RoomViewer,
-  VcProvider,
-} from '../../provider';
+import type { Config } from '../../../config';
+import type { Db } from '../../../db/client';
+import type { Clock } from '../../../http/types';
+import type { ConnectionDetails, DetailItem, ProviderRoom, RoomViewer, VcProvider } from '../../provider';
 import { TestRoomsControls } from './controls';
 import { registerTestRoomsRoutes } from './routes';
 import { isTestRoomsEnabled } from './settings';
@@ -45,18 +41,26 @@ function passcodeVisible(visibility: PasscodeVisibility, viewer: RoomViewer): bo
   return visibility === 'logged_in' && viewer.user !== undefined;
 }
 
-const controlsOfProvider = new WeakMap<VcProvider, TestRoomsControls>();
+/** What the Test rooms provider is built from. */
+export interface TestRoomsDeps {
+  config: Config;
+  db: Db;
+  clock: Clock;
+}
+
+/** A Test rooms provider, with the fault-injection controls of its pretend service (tests use them). */
+export type TestRoomsProvider = VcProvider & { controls: TestRoomsControls };
 
 /** The fault-injection controls of a Test rooms provider (tests only). */
 export function testRoomsControls(provider: VcProvider | undefined): TestRoomsControls {
-  const controls = provider && controlsOfProvider.get(provider);
-  if (!controls) throw new Error('not a Test rooms provider');
+  const controls = provider && 'controls' in provider ? provider.controls : undefined;
+  if (!(controls instanceof TestRoomsControls)) throw new Error('not a Test rooms provider');
   return controls;
 }
 
 type Room = ProviderRoom<TestRoomData>;
 
-export function testRoomsProvider(deps: ProviderDeps): VcProvider {
+export function testRoomsProvider(deps: TestRoomsDeps): TestRoomsProvider {
   const controls = new TestRoomsControls();
   const joinBase = `${deps.config.baseUrl}/vc/test-rooms`;
 
@@ -202,6 +206,7 @@ export function testRoomsProvider(deps: ProviderDeps): VcProvider {
       return { allow: true };
     },
 
+    displaySettings: async () => undefined,
     displayInfo,
     logView: ({ data }) => ({
       code: data.code,
@@ -228,6 +233,5 @@ export function testRoomsProvider(deps: ProviderDeps): VcProvider {
     ],
     registerRoutes: (app) => registerTestRoomsRoutes(app, deps),
   };
-  controlsOfProvider.set(provider, controls);
-  return provider;
+  return Object.assign(provider, { controls });
 }

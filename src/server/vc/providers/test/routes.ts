@@ -3,8 +3,8 @@ import { and, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { requireAdmin } from '../../../auth/guards';
 import type { App } from '../../../http/types';
-import type { ProviderDeps } from '../../provider';
 import { vcRooms } from '../../schema';
+import type { TestRoomsDeps } from './index';
 import { isTestRoomsEnabled, setTestRoomsEnabled } from './settings';
 
 const escapeHtml = (s: string) =>
@@ -24,7 +24,7 @@ button{background:#3b4cca;color:#fff;border:0;border-radius:6px;padding:.5rem 1r
 
 const TestRoomsSetting = z.object({ enabled: z.boolean() });
 
-export function registerTestRoomsRoutes(app: App, deps: ProviderDeps): void {
+export function registerTestRoomsRoutes(app: App, deps: TestRoomsDeps): void {
   app.get(
     '/vc/test-rooms/:code',
     {

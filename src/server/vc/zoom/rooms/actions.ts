@@ -14,7 +14,7 @@ import { isHostOf, ZOOM_PROVIDER, type ZoomRoomData } from './room-data';
 import type { ZoomServices } from './services';
 import { patchRoom } from './update';
 
-export function makeMeAlternativeHost(services: () => ZoomServices): ProviderAction<ZoomRoomData> {
+export function makeMeAlternativeHost(s: ZoomServices): ProviderAction<ZoomRoomData> {
   return {
     id: ZOOM_ACTIONS.makeMeAlternativeHost,
     label: 'Make me an alternative host',
@@ -26,7 +26,6 @@ export function makeMeAlternativeHost(services: () => ZoomServices): ProviderAct
       const settings = await readZoomProviderSettings(ctx.db);
       if (!mayCreateZoomRooms(user, settings))
         throw new Forbidden('You may not use Zoom on this server, so you cannot become an alternative host.');
-      const s = services();
       const client = await s.client();
       try {
         const me = await lookUpPerson(

@@ -1,8 +1,7 @@
 // E-mails to hosts, through the outbox, when the administrator's "E-mail hosts" setting (sendHostUrl) is on.
 // They never carry a start link: Zoom's expires after two hours (zoom_api.md §2.2), so they point at the
 // event's Videoconference page, whose Start fetches a fresh one.
-import { and, eq, inArray } from 'drizzle-orm';
-import { userEmails } from '../../../auth/schema';
+import { primaryEmailsOf } from '../../../auth/people';
 import type { DbOrTx } from '../../../events';
 import type { Mailer } from '../../../mail/mailer';
 import { formatMeetingId, type ZoomRoomData } from './room-data';
@@ -11,15 +10,6 @@ export interface MailContext {
   db: DbOrTx;
   mailer: Mailer;
   baseUrl: string;
-}
-
-async function primaryEmails(db: DbOrTx, userIds: number[]): Promise<Map<number, string>> {
-  if (!userIds.length) return new Map();
-  const rows = await db
-    .select({ userId: userEmails.userId, email: userEmails.email })
-    .from(userEmails)
-    .where(and(inArray(userEmails.userId, userIds), eq(userEmails.isPrimary, true)));
-  return new Map(rows.map((r) => [r.userId, r.email]));
 }
 
 function meetingLines(name: string, data: ZoomRoomData): string[] {
@@ -44,7 +34,7 @@ async function send(
   msg: { subject: string; lines: string[]; eventId?: number },
 ): Promise<number | undefined> {
   if (userId === null) return undefined;
-  const to = (await primaryEmails(ctx.db, [userId])).get(userId);
+  const to = (await primaryEmailsOf(ctx.db, [userId])).get(userId);
   if (!to) return undefined;
   return ctx.mailer.queue(ctx.db, {
     to: [to],

@@ -24,13 +24,13 @@ interface Window {
 const overlaps = (a: Window, b: Window) => a.start < b.end && b.start < a.end;
 
 async function nameOf(s: ZoomServices, userId: number): Promise<string> {
-  const [row] = await s.vc.db.select({ name: users.name }).from(users).where(eq(users.id, userId));
+  const [row] = await s.db.select({ name: users.name }).from(users).where(eq(users.id, userId));
   return row?.name ?? `User ${userId}`;
 }
 
 async function lookupDeps(s: ZoomServices): Promise<LookupDeps> {
-  const settings = await readZoomProviderSettings(s.vc.db);
-  return { client: await s.client(), settings, db: s.vc.db, cache: createZoomUserCache() };
+  const settings = await readZoomProviderSettings(s.db);
+  return { client: await s.client(), settings, db: s.db, cache: createZoomUserCache() };
 }
 
 /** Who asks: their own e-mails and Zoom meetings are theirs to see; anyone else's are not. */
@@ -71,7 +71,7 @@ async function conveneOverlaps(
   exceptRoomId: number | undefined,
   asker: Asker,
 ) {
-  const db = s.vc.db;
+  const db = s.db;
   // What the asker may see of it: events they manage, rooms they created or host, shown links of events they
   // may open. The rest is only counted.
   const visible = sql<boolean>`(${isManagerSql(db, asker)} OR ${vcRooms.createdById} = ${asker.id}
@@ -132,7 +132,7 @@ export interface HostCheckArgs {
 
 export async function checkZoomHost(s: ZoomServices, args: HostCheckArgs): Promise<ZoomHostCheck> {
   const deps = await lookupDeps(s);
-  const { info } = await resolveTarget(s.vc.db, args.event, args.target, { lock: false });
+  const { info } = await resolveTarget(s.db, args.event, args.target, { lock: false });
   const window =
     info.startAt && info.durationMinutes
       ? { start: info.startAt, end: addMinutes(info.startAt, info.durationMinutes) }
@@ -201,7 +201,7 @@ export async function checkZoomHost(s: ZoomServices, args: HostCheckArgs): Promi
 /** The meeting of the room being edited is no conflict with itself. */
 async function excludedMeetingIds(s: ZoomServices, roomId: number | undefined): Promise<string[]> {
   if (roomId === undefined) return [];
-  const rows = await s.vc.db
+  const rows = await s.db
     .select({ keys: vcRooms.searchKeys })
     .from(vcRooms)
     .where(inArray(vcRooms.id, [roomId]));

@@ -1,27 +1,38 @@
 /*
  * The Zoom provider: meetings (or webinars) on Zoom, created and managed from Services → Videoconference.
  * Calls to Zoom happen in create, update, refresh, delete and the action; display reads the stored data
- * only. The Zoom feature (../index.ts) binds the client, mailer and jobs once it is registered.
+ * only. It is built in one call with everything it needs (ZoomProviderDeps); the admin's settings are read
+ * through each call's context, once per request.
  */
 import { ZoomLinkForm, ZoomRoomForm } from '../../../../contracts/vc-zoom';
-import type { ProviderDeps, VcProvider } from '../../provider';
+import type { ProviderContext, VcProvider } from '../../provider';
 import { mergeZoomSettings, storedZoomValues } from '../credentials';
 import { isZoomRoomManager, mayCreateZoomRooms } from '../permissions';
-import { readZoomProviderSettings, readZoomRows, zoomProviderSettingsFrom } from '../settings';
+import {
+  readZoomProviderSettings,
+  readZoomRows,
+  type ZoomProviderSettings,
+  zoomProviderSettingsFrom,
+} from '../settings';
 import { makeMeAlternativeHost } from './actions';
 import { announceZoomRoom, createZoomRoom } from './create';
 import { zoomDisplayInfo } from './display';
 import { applyZoomForm, zoomBeforeLink, zoomFormDefaults, zoomFormValues } from './form';
 import { announceZoomDeletion, deleteZoomRoom, refreshZoomRoom, sweepLostCreate } from './refresh-delete';
 import { userHostKey, ZOOM_PROVIDER, ZoomLinkData, ZoomRoomData, zoomHostKeys } from './room-data';
-import { registerProviderState, requireServices, SweepPayload, type ZoomProviderState } from './services';
+import { SweepPayload, type ZoomProviderDeps } from './services';
 import { updateZoomRoom } from './update';
 
-export function zoomProvider(_deps: ProviderDeps): VcProvider {
-  const state: ZoomProviderState = { services: undefined, settings: undefined };
-  const services = () => requireServices(state);
+/** What the display needs of the admin's settings. */
+type ZoomDisplaySettings = Pick<ZoomProviderSettings, 'phoneLink'>;
 
-  const provider: VcProvider<ZoomRoomData, ZoomLinkData, ZoomRoomForm, ZoomLinkForm> = {
+/** The settings and credentials rows, read once per request (or job) whoever asks first. */
+const zoomRows = (ctx: ProviderContext) => ctx.settings.read('zoom', () => readZoomRows(ctx.db));
+
+export function createZoomProvider(deps: ZoomProviderDeps): VcProvider {
+  const services = deps;
+
+  const provider: VcProvider<ZoomRoomData, ZoomLinkData, ZoomRoomForm, ZoomLinkForm, ZoomDisplaySettings> = {
     name: ZOOM_PROVIDER,
     displayName: 'Zoom',
     description: 'Zoom meetings and webinars, with join links, dial-in numbers and room connection details.',
@@ -32,14 +43,9 @@ export function zoomProvider(_deps: ProviderDeps): VcProvider {
     linkFormSchema: ZoomLinkForm,
 
     async isEnabled({ ctx }) {
-      const bound = state.services;
-      if (!bound) return false;
-      // One query for settings and credentials: pages pay it once per provider. The settings are kept for
-      // displayInfo, which must stay pure and which the module calls only after awaiting isEnabled.
-      const rows = await readZoomRows(ctx.db);
-      state.settings = zoomProviderSettingsFrom(rows);
-      if (bound.runtime.sandbox) return true; // the sandbox stands in for Zoom until it is configured
-      return mergeZoomSettings(bound.config, storedZoomValues(rows)).configured;
+      if (deps.runtime.standIn) return true; // the sandbox stands in for Zoom until it is configured
+      // One query for settings and credentials: pages pay it once per provider (displaySettings shares it).
+      return mergeZoomSettings(deps.config, storedZoomValues(await zoomRows(ctx))).configured;
     },
     canCreate: async ({ user, ctx }) => mayCreateZoomRooms(user, await readZoomProviderSettings(ctx.db)),
     isServiceManager: async ({ user, ctx }) =>
@@ -55,20 +61,23 @@ export function zoomProvider(_deps: ProviderDeps): VcProvider {
     applyForm: ({ room, form }) => applyZoomForm(room.data, form),
     linkDataFromForm: ({ link }) => ({ passcodeVisibility: link.passcodeVisibility }),
 
-    create: (args) => createZoomRoom(services(), args),
-    update: (args) => updateZoomRoom(services(), args),
-    refresh: (args) => refreshZoomRoom(services(), args),
-    delete: (args) => deleteZoomRoom(services(), args),
+    create: (args) => createZoomRoom(services, args),
+    update: (args) => updateZoomRoom(services, args),
+    refresh: (args) => refreshZoomRoom(services, args),
+    delete: (args) => deleteZoomRoom(services, args),
     sweepCreate: async ({ data, ctx }) => {
       const payload = SweepPayload.safeParse(data);
-      if (payload.success) await sweepLostCreate(services(), payload.data, ctx.log);
+      if (payload.success) await sweepLostCreate(services, payload.data, ctx.log);
     },
-    afterCreate: (args) => announceZoomRoom(services(), args),
-    afterDelete: (args) => announceZoomDeletion(services(), args),
+    afterCreate: (args) => announceZoomRoom(services, args),
+    afterDelete: (args) => announceZoomDeletion(services, args),
     beforeLink: async ({ room, newTarget, ctx }) => zoomBeforeLink({ room, newTarget, now: ctx.clock() }),
 
-    displayInfo: ({ room, linkData, viewer }) =>
-      zoomDisplayInfo({ room, linkData, viewer, phoneLink: state.settings?.phoneLink ?? '' }),
+    displaySettings: async ({ ctx }) => ({
+      phoneLink: zoomProviderSettingsFrom(await zoomRows(ctx)).phoneLink,
+    }),
+    displayInfo: ({ room, linkData, viewer, settings }) =>
+      zoomDisplayInfo({ room, linkData, viewer, phoneLink: settings.phoneLink }),
     logView: ({ data }) => ({
       meetingId: data.meetingId,
       kind: data.kind,
@@ -91,6 +100,5 @@ export function zoomProvider(_deps: ProviderDeps): VcProvider {
     linkLogView: ({ linkData }) => ({ passcodeVisibility: linkData.passcodeVisibility }),
     actions: [makeMeAlternativeHost(services)],
   };
-  registerProviderState(provider, state);
   return provider;
 }

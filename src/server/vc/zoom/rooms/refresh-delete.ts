@@ -82,7 +82,7 @@ export async function sweepLostCreate(s: ZoomServices, payload: SweepPayload, lo
   });
   if (!candidates.length) return 0;
   const ids = candidates.map((m) => String(m.id));
-  const known = await s.vc.db
+  const known = await s.db
     .select({ keys: vcRooms.searchKeys })
     .from(vcRooms)
     .where(and(eq(vcRooms.provider, ZOOM_PROVIDER), sql`${vcRooms.searchKeys} && ${textArray(ids)}`));

@@ -1,50 +1,40 @@
-// Wires the Zoom provider (built by the module's registry) to the Zoom feature: its client, the mailer, its
-// jobs, the webhooks, the time-change hooks and its routes. Called by registerZoomFeature.
+// The Zoom rooms' part of the app beyond the provider: its routes, the webhooks and the time-change hooks
+// that keep rooms in step with Zoom and with the timetable, and its jobs. Registered after the
+// videoconference module (it acts on the module's rooms) and the Zoom feature (its client and webhooks).
 import type { App, AppDeps } from '../../../http/types';
-import { vcOf } from '../..';
-import type { ZoomClient } from '../client';
-import type { ZoomRuntime } from '../runtime';
-import type { ZoomWebhookHandler } from '../webhook-dispatcher';
 import { sweepLostCreate } from './refresh-delete';
 import { defineRescheduleJob, subscribeToTimeChanges } from './reschedule';
 import { ZOOM_PROVIDER } from './room-data';
 import { registerZoomRoomRoutes } from './routes';
-import { providerStateOf, requireServices, SweepPayload, type ZoomServices } from './services';
+import { SweepPayload, type ZoomRoomsFeature } from './services';
 import { subscribeZoomWebhooks } from './webhooks';
 
-export function bindZoomRooms(
-  app: App,
-  deps: AppDeps,
-  zoom: {
-    runtime: ZoomRuntime;
-    client: () => Promise<ZoomClient>;
-    onWebhook: (event: string, handler: ZoomWebhookHandler) => void;
-  },
-): void {
-  const vc = vcOf(app);
-  const provider = vc.providers.get(ZOOM_PROVIDER);
-  const state = provider ? providerStateOf(provider) : undefined;
-  if (!provider || !state) return;
-  const services = () => requireServices(state);
-  const sweepLostCreateJob = deps.jobs.define({
+export function registerZoomRoomsFeature(app: App, deps: AppDeps): void {
+  if (!app.hasDecorator('vc') || !app.hasDecorator('zoom'))
+    throw new Error(
+      'the Zoom rooms need the videoconference module and the Zoom feature registered before them',
+    );
+  const provider = app.vc.providers.get(ZOOM_PROVIDER);
+  if (!provider) return;
+  const feature: ZoomRoomsFeature = {
+    config: deps.config,
+    db: deps.db,
+    mailer: deps.mailer,
+    runtime: app.zoom.runtime,
+    client: app.zoom.client,
+    vc: app.vc,
+  };
+  // Kept for sweeps queued before creates recorded their intent (the module's vc.sweepCreate now).
+  deps.jobs.define({
     name: 'zoom.sweepLostCreate',
     payload: SweepPayload,
     maxAttempts: 10,
     run: async (payload, ctx) => {
-      await sweepLostCreate(services(), payload, ctx.log);
+      await sweepLostCreate(feature, payload, ctx.log);
     },
   });
-  const bound: ZoomServices = {
-    config: deps.config,
-    client: zoom.client,
-    mailer: deps.mailer,
-    runtime: zoom.runtime,
-    vc,
-    jobs: { sweepLostCreate: sweepLostCreateJob },
-  };
-  state.services = bound;
-  const reschedule = defineRescheduleJob(deps.jobs, () => ({ services: services(), provider }));
-  subscribeToTimeChanges(reschedule);
-  subscribeZoomWebhooks(zoom.onWebhook, services, provider);
-  registerZoomRoomRoutes(app, services);
+  const reschedule = defineRescheduleJob(deps.jobs, { services: feature, provider });
+  subscribeToTimeChanges(app.eventExtensions.hooks, reschedule);
+  subscribeZoomWebhooks((event, handler) => app.zoom.webhooks.on(event, handler), feature, provider);
+  registerZoomRoomRoutes(app, feature);
 }

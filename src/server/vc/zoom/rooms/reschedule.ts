@@ -6,7 +6,7 @@
  */
 import { and, eq, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { type DbOrTx, type EventRow, events, onEventHook } from '../../../events';
+import { type DbOrTx, type EventHooks, type EventRow, events } from '../../../events';
 import { enqueueJobs, type JobContext, type JobDefinition, type JobRegistry } from '../../../jobs/jobs';
 import { writeVcLog } from '../../log';
 import { linkCountSql } from '../../manage-read';
@@ -17,14 +17,14 @@ import { loadTargetFacts, targetInfoOf } from '../../targets';
 import { isZoomError } from '../errors';
 import { scheduleFor } from './meeting-data';
 import { ZOOM_PROVIDER, ZoomRoomData } from './room-data';
-import type { ZoomServices } from './services';
+import type { ZoomRoomsFeature } from './services';
 import { patchRoom, schedulePatch } from './update';
 
 const RescheduleJob = z.object({ roomId: z.number().int(), linkId: z.number().int() });
 type RescheduleJob = z.infer<typeof RescheduleJob>;
 
 const ATTEMPTS = 8;
-/** Hooks are process-wide and keyed by owner: a second app in one process replaces the first's handlers. */
+/** The owner of this module's subscriptions to the app's event hooks. */
 const OWNER = 'vc:zoom-reschedule';
 
 interface Moved {
@@ -72,19 +72,19 @@ async function queueReschedules(
   );
 }
 
-export function subscribeToTimeChanges(job: JobDefinition<RescheduleJob>): () => void {
+export function subscribeToTimeChanges(hooks: EventHooks, job: JobDefinition<RescheduleJob>): () => void {
   const offs = [
-    onEventHook('eventTimesChanged', OWNER, ({ tx, event, shifted }) =>
+    hooks.on('eventTimesChanged', OWNER, ({ tx, event, shifted }) =>
       queueReschedules(tx, job, event.id, {
         event,
         contributionIds: shifted.contributionIds,
         blockIds: shifted.blockIds,
       }),
     ),
-    onEventHook('blockTimesChanged', OWNER, ({ tx, event, block, movedContributionIds }) =>
+    hooks.on('blockTimesChanged', OWNER, ({ tx, event, block, movedContributionIds }) =>
       queueReschedules(tx, job, event.id, { contributionIds: movedContributionIds, blockIds: [block.id] }),
     ),
-    onEventHook('contributionTimesChanged', OWNER, ({ tx, event, contribution }) =>
+    hooks.on('contributionTimesChanged', OWNER, ({ tx, event, contribution }) =>
       queueReschedules(tx, job, event.id, { contributionIds: [contribution.id], blockIds: [] }),
     ),
   ];
@@ -97,18 +97,18 @@ const RETRYABLE = new Set(['timeout', 'unavailable', 'rate-limited', 'token']);
 
 export function defineRescheduleJob(
   jobs: JobRegistry,
-  ref: () => { services: ZoomServices; provider: VcProvider },
+  feature: { services: ZoomRoomsFeature; provider: VcProvider },
 ): JobDefinition<RescheduleJob> {
   return jobs.define({
     name: 'zoom.reschedule',
     payload: RescheduleJob,
     maxAttempts: ATTEMPTS,
-    run: (payload, ctx) => reschedule(ref(), payload, ctx),
+    run: (payload, ctx) => reschedule(feature, payload, ctx),
   });
 }
 
 async function reschedule(
-  deps: { services: ZoomServices; provider: VcProvider },
+  deps: { services: ZoomRoomsFeature; provider: VcProvider },
   { roomId, linkId }: RescheduleJob,
   job: JobContext,
 ): Promise<void> {

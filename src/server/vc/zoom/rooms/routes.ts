@@ -3,7 +3,7 @@
  * and redirects the host to its fresh start_url, which is never stored: it carries the host's token, which
  * expires after two hours (zoom_api.md §2.2). Alternative hosts go to the join link (zoomStartRight).
  */
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { IdParam } from '../../../../contracts/ids';
@@ -17,7 +17,7 @@ import {
   ZoomUserCheckQuery,
 } from '../../../../contracts/vc-zoom';
 import { requireUser } from '../../../auth/guards';
-import { userEmails, users } from '../../../auth/schema';
+import { findPeople } from '../../../auth/people';
 import { Forbidden, NotFound, ProviderError } from '../../../errors';
 import { assertCanManageEvent } from '../../../events';
 import { ErrorResponse } from '../../../http/schemas';
@@ -42,23 +42,17 @@ const ERRORS = {
 /** A manager of the event who may use Zoom (the helpers reveal who has a Zoom account). */
 async function zoomManagerOf(s: ZoomServices, request: FastifyRequest, eventId: number) {
   const user = requireUser(request);
-  const access = await assertCanManageEvent(s.vc.db, eventId, user);
-  if (!mayCreateZoomRooms(user, await readZoomProviderSettings(s.vc.db)))
+  const access = await assertCanManageEvent(s.db, eventId, user);
+  if (!mayCreateZoomRooms(user, await readZoomProviderSettings(s.db)))
     throw new Forbidden('You may not use Zoom on this server.');
   return { user, access };
 }
 
 async function userSummaries(s: ZoomServices, ids: number[]) {
-  if (!ids.length) return [];
-  const rows = await s.vc.db
-    .select({ id: users.id, name: users.name, email: userEmails.email, affiliation: users.affiliation })
-    .from(users)
-    .leftJoin(userEmails, and(eq(userEmails.userId, users.id), eq(userEmails.isPrimary, true)))
-    .where(inArray(users.id, ids));
-  return rows.map((r) => ({ ...r, email: r.email ?? '' }));
+  return [...(await findPeople(s.db, ids)).values()];
 }
 
-export function registerZoomRoomRoutes(app: App, services: () => ZoomServices): void {
+export function registerZoomRoomRoutes(app: App, s: ZoomServices): void {
   app.get(
     '/api/events/:eventId/vc/zoom/form-context',
     {
@@ -71,12 +65,11 @@ export function registerZoomRoomRoutes(app: App, services: () => ZoomServices): 
       },
     },
     async (request) => {
-      const s = services();
       const { access } = await zoomManagerOf(s, request, request.params.eventId);
-      const settings = await readZoomProviderSettings(s.vc.db);
+      const settings = await readZoomProviderSettings(s.db);
       let ids: number[] = [];
       if (request.query.roomId !== undefined) {
-        const [row] = await s.vc.db
+        const [row] = await s.db
           .select({ data: vcRooms.data })
           .from(vcRooms)
           .innerJoin(vcRoomLinks, eq(vcRoomLinks.roomId, vcRooms.id))
@@ -114,7 +107,6 @@ export function registerZoomRoomRoutes(app: App, services: () => ZoomServices): 
       },
     },
     async (request) => {
-      const s = services();
       const { user } = await zoomManagerOf(s, request, request.params.eventId);
       return checkZoomUser(s, request.query.userId, user);
     },
@@ -132,7 +124,6 @@ export function registerZoomRoomRoutes(app: App, services: () => ZoomServices): 
       },
     },
     async (request) => {
-      const s = services();
       const { user, access } = await zoomManagerOf(s, request, request.params.eventId);
       const q = request.query;
       const target =
@@ -162,13 +153,12 @@ export function registerZoomRoomRoutes(app: App, services: () => ZoomServices): 
       },
     },
     async (request, reply) => {
-      const s = services();
       if (!request.user)
         return reply
           .header('cache-control', 'no-store')
           .redirect(`/login?next=${encodeURIComponent(request.url)}`, 302);
       const user = request.user;
-      const [row] = await s.vc.db
+      const [row] = await s.db
         .select({ room: vcRooms })
         .from(vcRooms)
         .where(and(eq(vcRooms.id, request.params.roomId), eq(vcRooms.provider, ZOOM_PROVIDER)));

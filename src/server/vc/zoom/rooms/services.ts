@@ -1,15 +1,12 @@
-// What the Zoom provider needs beyond ProviderDeps: the Zoom client of the credentials in force, the mailer,
-// the module's runtime and its own jobs. The registry builds the provider before the Zoom feature exists,
-// so the feature binds these once it is registered (index.ts); until then the provider is disabled.
+// What the Zoom provider is built from (ZoomProviderDeps, given whole to createZoomProvider) and what its
+// functions share (ZoomServices); the rooms' routes, webhooks and jobs also use the module (ZoomRoomsFeature).
 import { z } from 'zod';
 import type { Config } from '../../../config';
-import type { JobDefinition } from '../../../jobs/jobs';
+import type { Db } from '../../../db/client';
 import type { Mailer } from '../../../mail/mailer';
 import type { Vc } from '../../context';
-import type { VcProvider } from '../../provider';
 import type { ZoomClient } from '../client';
 import type { ZoomRuntime } from '../runtime';
-import type { ZoomProviderSettings } from '../settings';
 
 /** What finds a create's meeting at Zoom: meetings created in [from, to] with this topic and unknown here. */
 export const SweepPayload = z.object({
@@ -22,36 +19,20 @@ export const SweepPayload = z.object({
 });
 export type SweepPayload = z.infer<typeof SweepPayload>;
 
-export interface ZoomServices {
+/** Everything the Zoom provider needs, given when it is built. Settings are read through each call's ctx. */
+export interface ZoomProviderDeps {
   config: Config;
-  client(): Promise<ZoomClient>;
+  db: Db;
   mailer: Mailer;
+  /** How this server reaches Zoom (real Zoom, or the stand-in the process entry mounted). */
   runtime: ZoomRuntime;
+  /** The Zoom client of the credentials in force. */
+  client(): Promise<ZoomClient>;
+}
+
+export type ZoomServices = ZoomProviderDeps;
+
+/** The Zoom rooms' routes, webhooks and jobs: the provider's services and the module they act in. */
+export interface ZoomRoomsFeature extends ZoomServices {
   vc: Vc;
-  jobs: {
-    /** Kept for sweeps queued before creates recorded their intent (the module's vc.sweepCreate now). */
-    sweepLostCreate: JobDefinition<SweepPayload>;
-  };
-}
-
-/** Per provider instance: the services once bound, and the settings last read (for pure displayInfo). */
-export interface ZoomProviderState {
-  services: ZoomServices | undefined;
-  /** The admin's settings as last read by isEnabled (which the module awaits before any displayInfo). */
-  settings: ZoomProviderSettings | undefined;
-}
-
-const states = new WeakMap<VcProvider, ZoomProviderState>();
-
-export function registerProviderState(provider: VcProvider, state: ZoomProviderState): void {
-  states.set(provider, state);
-}
-
-export function providerStateOf(provider: VcProvider): ZoomProviderState | undefined {
-  return states.get(provider);
-}
-
-export function requireServices(state: ZoomProviderState): ZoomServices {
-  if (!state.services) throw new Error('the Zoom provider is used before the Zoom feature was registered');
-  return state.services;
 }

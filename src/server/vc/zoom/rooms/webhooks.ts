@@ -7,16 +7,16 @@ import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { changedFields } from '../../../events';
 import { roomLog, writeVcLog } from '../../log';
 import { linkCountSql } from '../../manage-read';
-import type { VcProvider } from '../../provider';
+import { newSettingsReads, type VcProvider } from '../../provider';
 import { markRoomGone, storedKeys } from '../../room-writes';
 import { vcRoomLinks, vcRooms } from '../../schema';
 import type { ZoomWebhookContext, ZoomWebhookEvent, ZoomWebhookHandler } from '../webhook-dispatcher';
 import { refreshZoomRoom } from './refresh-delete';
 import { ZOOM_PROVIDER, ZoomRoomData } from './room-data';
-import type { ZoomServices } from './services';
+import type { ZoomRoomsFeature } from './services';
 
 /** Rooms of this meeting id that are in use (not deleted, not being deleted by us: Indico #323's race). */
-async function roomsOf(s: ZoomServices, event: ZoomWebhookEvent) {
+async function roomsOf(s: ZoomRoomsFeature, event: ZoomWebhookEvent) {
   if (event.meetingId === undefined) return [];
   return s.vc.db
     .select({ room: vcRooms, totalLinks: linkCountSql(s.vc.db) })
@@ -32,7 +32,7 @@ async function roomsOf(s: ZoomServices, event: ZoomWebhookEvent) {
 }
 
 async function refreshRooms(
-  s: ZoomServices,
+  s: ZoomRoomsFeature,
   provider: VcProvider,
   event: ZoomWebhookEvent,
   ctx: ZoomWebhookContext,
@@ -41,7 +41,10 @@ async function refreshRooms(
     const data = ZoomRoomData.safeParse(row.data);
     if (!data.success) continue;
     const room = { ...row, data: data.data, linkCount: totalLinks };
-    const result = await refreshZoomRoom(s, { room, ctx: { db: ctx.db, clock: ctx.clock, log: ctx.log } });
+    const result = await refreshZoomRoom(s, {
+      room,
+      ctx: { db: ctx.db, clock: ctx.clock, log: ctx.log, settings: newSettingsReads() },
+    });
     if (result.status === 'gone') {
       await markRoomGone(s.vc, provider, row.id, null);
       continue;
@@ -85,12 +88,12 @@ async function refreshRooms(
   }
 }
 
-async function markDeleted(s: ZoomServices, provider: VcProvider, event: ZoomWebhookEvent) {
+async function markDeleted(s: ZoomRoomsFeature, provider: VcProvider, event: ZoomWebhookEvent) {
   for (const { room } of await roomsOf(s, event)) await markRoomGone(s.vc, provider, room.id, null);
 }
 
 /** The live flag, merged into the stored data so that a concurrent edit keeps its fields. */
-async function setLive(s: ZoomServices, event: ZoomWebhookEvent, live: boolean, ctx: ZoomWebhookContext) {
+async function setLive(s: ZoomRoomsFeature, event: ZoomWebhookEvent, live: boolean, ctx: ZoomWebhookContext) {
   const ids = (await roomsOf(s, event)).map((r) => r.room.id);
   if (!ids.length) return;
   const value = live ? JSON.stringify(ctx.clock().toISOString()) : 'null';
@@ -100,16 +103,16 @@ async function setLive(s: ZoomServices, event: ZoomWebhookEvent, live: boolean, 
     .where(inArray(vcRooms.id, ids));
 }
 
-/** `on` is onZoomWebhook bound to the app (../index.ts). */
+/** Subscribes the rooms to the app's Zoom webhook dispatcher (`on`). */
 export function subscribeZoomWebhooks(
   on: (event: string, handler: ZoomWebhookHandler) => void,
-  s: () => ZoomServices,
+  s: ZoomRoomsFeature,
   provider: VcProvider,
 ): void {
   for (const kind of ['meeting', 'webinar']) {
-    on(`${kind}.updated`, (event, ctx) => refreshRooms(s(), provider, event, ctx));
-    on(`${kind}.deleted`, (event) => markDeleted(s(), provider, event));
-    on(`${kind}.started`, (event, ctx) => setLive(s(), event, true, ctx));
-    on(`${kind}.ended`, (event, ctx) => setLive(s(), event, false, ctx));
+    on(`${kind}.updated`, (event, ctx) => refreshRooms(s, provider, event, ctx));
+    on(`${kind}.deleted`, (event) => markDeleted(s, provider, event));
+    on(`${kind}.started`, (event, ctx) => setLive(s, event, true, ctx));
+    on(`${kind}.ended`, (event, ctx) => setLive(s, event, false, ctx));
   }
 }

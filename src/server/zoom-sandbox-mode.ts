@@ -1,15 +1,18 @@
 // With no Zoom credentials, Convene runs the Zoom sandbox in-process (DESIGN.md "Zoom sandbox") so that the
 // offline demo goes end to end: the sandbox is mounted under /zoom-sandbox, every local account is one of
-// its users, and its meetings survive restarts in DATA_DIR/zoom-sandbox.json.
+// its users, and its meetings survive restarts in DATA_DIR/zoom-sandbox.json. The process entry (main.ts)
+// loads this module only when it may mount it, and gives it to the Zoom feature as its stand-in: the Zoom
+// provider sees only credentials naming the sandbox's URLs.
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { eq } from 'drizzle-orm';
-import { createSandboxState, type SandboxState, zoomSandboxPlugin } from '../../../zoom-sandbox';
-import type { MeetingRecord, SandboxUser } from '../../../zoom-sandbox/types';
-import { userEmails, users } from '../../auth/schema';
-import type { App, AppDeps } from '../../http/types';
-import type { ZoomCredentials } from './credentials';
+import { createSandboxState, type SandboxState, zoomSandboxPlugin } from '../zoom-sandbox';
+import type { MeetingRecord, SandboxUser } from '../zoom-sandbox/types';
+import { userEmails, users } from './auth/schema';
+import type { App, AppDeps } from './http/types';
+import type { ZoomCredentials } from './vc/zoom/credentials';
+import type { MountZoomStandIn, ZoomStandIn } from './vc/zoom/runtime';
 
 export const SANDBOX_PREFIX = '/zoom-sandbox';
 /** Local accounts are looked up at most this often while the sandbox is in use. */
@@ -20,22 +23,18 @@ interface Snapshot {
   meetings: MeetingRecord[];
 }
 
-export interface InProcessSandbox {
+export interface InProcessSandbox extends ZoomStandIn {
   state: SandboxState;
-  credentials: ZoomCredentials;
-  close(): void;
 }
 
-export async function mountInProcessSandbox(
-  app: App,
-  deps: AppDeps,
-  opts: {
-    fetch: typeof fetch;
-    webhookUrl: string;
-    /** False while real Zoom is configured: the sandbox then answers 404, as if it were not mounted. */
-    isActive: () => Promise<boolean>;
-  },
-): Promise<InProcessSandbox> {
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The in-process Zoom sandbox, when mounted (tests reach its state through it). */
+    zoomSandbox?: InProcessSandbox;
+  }
+}
+
+export const mountInProcessSandbox: MountZoomStandIn = async (app, deps, opts) => {
   const credentials: ZoomCredentials = {
     accountId: 'convene-sandbox',
     clientId: 'convene-sandbox-client',
@@ -85,7 +84,7 @@ export async function mountInProcessSandbox(
     { prefix: SANDBOX_PREFIX },
   );
 
-  return {
+  const sandbox: InProcessSandbox = {
     state,
     credentials,
     close() {
@@ -96,7 +95,9 @@ export async function mountInProcessSandbox(
       state.close();
     },
   };
-}
+  app.decorate('zoomSandbox', sandbox);
+  return sandbox;
+};
 
 function restore(state: SandboxState, file: string, app: App): void {
   let snapshot: Snapshot;

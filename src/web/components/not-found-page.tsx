@@ -1,6 +1,6 @@
 import { Button, Stack, Text, Title } from '@mantine/core';
 import { Link, useLocation } from 'react-router';
-import { usePageTitle } from '../../lib/use-page-title';
+import { usePageTitle } from '../lib/use-page-title';
 
 export function NotFoundPage() {
   usePageTitle('Page not found');

@@ -1,7 +1,7 @@
 import { Button, Code, Container, Group, Stack, Text, Title } from '@mantine/core';
 import { isRouteErrorResponse, Link, useRouteError } from 'react-router';
-import { ApiError } from '../../lib/api';
-import { usePageTitle } from '../../lib/use-page-title';
+import { ApiError } from '../lib/api';
+import { usePageTitle } from '../lib/use-page-title';
 
 /** What went wrong, in words, and a way out; used by the router's error boundary and by failed loads. */
 export function ErrorState({ error, onRetry }: { error: unknown; onRetry?: () => void }) {

@@ -3,11 +3,11 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach } from 'vitest';
-import { fakeClock } from '../../../../../test/support/app';
-import { createTestDatabase, type TestDatabase } from '../../../../../test/support/database';
-import { buildZoomSandbox, createSandboxState, type SandboxState } from '../../../../zoom-sandbox';
-import { ZoomClient, type ZoomClientOptions } from '../client';
-import type { ZoomCredentials } from '../credentials';
+import { ZoomClient, type ZoomClientOptions } from '../../src/server/vc/zoom/client';
+import type { ZoomCredentials } from '../../src/server/vc/zoom/credentials';
+import { buildZoomSandbox, createSandboxState, type SandboxState } from '../../src/zoom-sandbox';
+import { fakeClock } from './app';
+import { createTestDatabase, type TestDatabase } from './database';
 
 export const SANDBOX_APP = {
   accountId: 'acc-convene',
